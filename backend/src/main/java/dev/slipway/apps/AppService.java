@@ -1,0 +1,68 @@
+package dev.slipway.apps;
+
+import java.util.List;
+
+import dev.slipway.errors.SlipwayException;
+import dev.slipway.identity.UserPrincipal;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, finding and deleting apps, with who may see and change each. */
+@Service
+public class AppService {
+
+	private final Apps apps;
+
+	private final ApplicationEventPublisher events;
+
+	AppService(Apps apps, ApplicationEventPublisher events) {
+		this.apps = apps;
+		this.events = events;
+	}
+
+	@Transactional
+	public App create(String name, UserPrincipal owner) {
+		AppName.check(name);
+		if (apps.existsByName(name)) {
+			throw taken(name);
+		}
+		try {
+			return apps.saveAndFlush(new App(name, owner.id()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw taken(name);
+		}
+	}
+
+	/** The apps a user may see: all for an admin, their own otherwise. */
+	@Transactional(readOnly = true)
+	public List<App> visibleTo(UserPrincipal user) {
+		return user.admin() ? apps.findAllByOrderByNameAsc() : apps.findByOwnerIdOrderByNameAsc(user.id());
+	}
+
+	/** The named app if the user may manage it; 404 or 403 otherwise. */
+	@Transactional(readOnly = true)
+	public App require(String name, UserPrincipal user) {
+		App app = apps.findByName(name)
+			.orElseThrow(() -> SlipwayException.notFound("app_not_found", "There is no app named '" + name + "'."));
+		if (!user.mayManage(app.ownerId())) {
+			throw SlipwayException.forbidden("app_forbidden", "You have no access to the app '" + name + "'.");
+		}
+		return app;
+	}
+
+	@Transactional
+	public void delete(String name, UserPrincipal user) {
+		App app = require(name, user);
+		apps.delete(app);
+		events.publishEvent(new AppDeleted(app.id(), app.name()));
+	}
+
+	private static SlipwayException taken(String name) {
+		return SlipwayException.conflict("app_name_taken", "The name '" + name + "' is taken; choose another.");
+	}
+
+}

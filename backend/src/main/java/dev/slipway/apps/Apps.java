@@ -1,0 +1,18 @@
+package dev.slipway.apps;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Apps extends JpaRepository<App, Long> {
+
+	Optional<App> findByName(String name);
+
+	boolean existsByName(String name);
+
+	List<App> findAllByOrderByNameAsc();
+
+	List<App> findByOwnerIdOrderByNameAsc(long ownerId);
+
+}

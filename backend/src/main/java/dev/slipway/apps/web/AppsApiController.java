@@ -1,0 +1,69 @@
+package dev.slipway.apps.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppService;
+import dev.slipway.identity.UserPrincipal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /api/apps}: create, list, show and delete apps. */
+@RestController
+@RequestMapping("/api/apps")
+class AppsApiController {
+
+	record CreateApp(String name) {
+	}
+
+	record AppResource(String name, Instant createdAt, String gitUrl) {
+
+		static AppResource of(App app) {
+			return new AppResource(app.name(), app.createdAt(), GitRemote.url(app.name()));
+		}
+
+	}
+
+	private final AppService apps;
+
+	AppsApiController(AppService apps) {
+		this.apps = apps;
+	}
+
+	@PostMapping
+	ResponseEntity<AppResource> create(@AuthenticationPrincipal UserPrincipal user, @RequestBody CreateApp request) {
+		App app = apps.create(request.name(), user);
+		return ResponseEntity
+			.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{name}").build(app.name()))
+			.body(AppResource.of(app));
+	}
+
+	@GetMapping
+	List<AppResource> list(@AuthenticationPrincipal UserPrincipal user) {
+		return apps.visibleTo(user).stream().map(AppResource::of).toList();
+	}
+
+	@GetMapping("/{name}")
+	AppResource show(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name) {
+		return AppResource.of(apps.require(name, user));
+	}
+
+	@DeleteMapping("/{name}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name) {
+		apps.delete(name, user);
+	}
+
+}

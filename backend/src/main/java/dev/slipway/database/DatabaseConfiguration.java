@@ -1,0 +1,54 @@
+package dev.slipway.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.slipway.docker.DockerClients;
+import dev.slipway.docker.PlatformImages;
+import dev.slipway.instance.InstanceSettings;
+import dev.slipway.instance.StartupFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The control plane's DataSource, in this order: {@code spring.datasource.*} when a URL is set,
+ * else SLIPWAY_DATABASE_URL, else the PostgreSQL container Slipway manages itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(DataSourceProperties properties, DatabaseSettings settings, DockerClients docker,
+			PlatformImages images, InstanceSettings instance) {
+		if (StringUtils.hasText(properties.getUrl())) {
+			log.info("Control-plane database: {} (spring.datasource.url)", properties.getUrl());
+			return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+		}
+		DatabaseUrl url = StringUtils.hasText(settings.url()) ? external(settings.url())
+				: new ManagedPostgres(docker, images, instance, settings).start();
+		log.info("Control-plane database: {}", url);
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(url.jdbcUrl());
+		dataSource.setUsername(url.username());
+		dataSource.setPassword(url.password());
+		return dataSource;
+	}
+
+	private static DatabaseUrl external(String url) {
+		try {
+			return DatabaseUrl.parse(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new StartupFailure("SLIPWAY_DATABASE_URL is not usable: " + ex.getMessage(),
+					"Set it to postgres://user:password@host:5432/database, or unset it to let Slipway run its own PostgreSQL.");
+		}
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.slipway.docker;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.slipway.instance.InstanceSettings;
+import dev.slipway.instance.StartupFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The images Slipway itself needs: the stack every image builds on, and the platform images
+ * (router, Postgres) built on the stack from recipe folders on the classpath. Each is built when
+ * missing or when its recipe changed, with Docker's output logged as progress.
+ */
+@Component
+public class PlatformImages {
+
+	public static final String BASE_IMAGE = "debian:trixie-slim";
+
+	public static final String STACK_IMAGE = "slipway/stack:trixie";
+
+	static final String RECIPE_LABEL = "dev.slipway.recipe";
+
+	private static final Logger log = LoggerFactory.getLogger(PlatformImages.class);
+
+	private final DockerClients docker;
+
+	private final ImageBuilder builder;
+
+	private final InstanceSettings instance;
+
+	PlatformImages(DockerClients docker, ImageBuilder builder, InstanceSettings instance) {
+		this.docker = docker;
+		this.builder = builder;
+		this.instance = instance;
+	}
+
+	/** Ensures the stack image and returns its tag. */
+	public synchronized String stack() {
+		String baseId = baseImageId();
+		BuildContext recipe = BuildContext.fromClasspath("buildpacks/stack").with("extra-ca.pem", extraCaBundle());
+		ensure(STACK_IMAGE, recipe, baseId);
+		return STACK_IMAGE;
+	}
+
+	/** Ensures a platform image built on the stack from {@code classpath:<recipeFolder>} and returns its tag. */
+	public synchronized String ensure(String tag, String recipeFolder) {
+		String stackId = imageId(stack()).orElseThrow();
+		ensure(tag, BuildContext.fromClasspath(recipeFolder), stackId);
+		return tag;
+	}
+
+	/** The extra CA bundle images trust, empty when none is configured. */
+	public byte[] extraCaBundle() {
+		if (instance.extraCa().isEmpty()) {
+			return new byte[0];
+		}
+		Path file = instance.extraCa().get();
+		try {
+			byte[] pem = Files.readAllBytes(file);
+			if (pem.length > 0 && !new String(pem).contains("-----BEGIN CERTIFICATE-----")) {
+				throw new StartupFailure("The extra CA file " + file + " holds no PEM certificate.",
+						"Point SLIPWAY_EXTRA_CA_FILE (slipway.extra-ca-file) at a PEM bundle of one or more certificates.");
+			}
+			return pem;
+		}
+		catch (IOException ex) {
+			throw new StartupFailure("The extra CA file " + file + " cannot be read (" + ex.getMessage() + ").",
+					"Point SLIPWAY_EXTRA_CA_FILE (slipway.extra-ca-file) at a readable PEM file, or unset it.");
+		}
+	}
+
+	private void ensure(String tag, BuildContext recipe, String parentId) {
+		String digest = recipe.digest(parentId);
+		Optional<Map<String, String>> labels = inspect(tag)
+			.map(image -> Objects.requireNonNullElse(image.getConfig().getLabels(), Map.<String, String>of()));
+		if (labels.isPresent() && digest.equals(labels.get().get(RECIPE_LABEL))) {
+			return;
+		}
+		log.info("Building {} ({}); this takes a minute or two", tag,
+				labels.isEmpty() ? "first run" : "its recipe changed");
+		String shortName = tag.substring(tag.indexOf('/') + 1, tag.indexOf(':'));
+		try {
+			builder
+				.start(new ByteArrayInputStream(recipe.tar()), ImageBuildRequest.tagged(tag, Map.of(RECIPE_LABEL, digest)),
+						line -> log.info("[{}] {}", shortName, line))
+				.awaitImageId(Duration.ofMinutes(30));
+		}
+		catch (ImageBuildFailed ex) {
+			throw new StartupFailure("Building the image " + tag + " failed: " + ex.getMessage(),
+					"Read the build output above. Building needs Debian's package mirror (deb.debian.org over HTTP); "
+							+ "behind a TLS-intercepting proxy, set SLIPWAY_EXTRA_CA_FILE to its CA bundle.",
+					ex);
+		}
+		log.info("Built {}", tag);
+	}
+
+	private String baseImageId() {
+		return imageId(BASE_IMAGE).orElseGet(() -> {
+			log.info("Pulling {}", BASE_IMAGE);
+			try {
+				docker.streams()
+					.pullImageCmd("debian")
+					.withTag("trixie-slim")
+					.exec(new PullImageResultCallback())
+					.awaitCompletion(5, TimeUnit.MINUTES);
+			}
+			catch (RuntimeException ex) {
+				log.debug("Pulling {} failed", BASE_IMAGE, ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return imageId(BASE_IMAGE).orElseThrow(() -> new StartupFailure(
+					"The base image " + BASE_IMAGE + " is missing and no registry could serve it.",
+					"Make it without a registry: scripts/offline-base-image.sh (debootstrap + docker import), "
+							+ "or run `docker pull " + BASE_IMAGE + "` where Docker Hub is reachable."));
+		});
+	}
+
+	private Optional<String> imageId(String reference) {
+		return inspect(reference).map(InspectImageResponse::getId);
+	}
+
+	private Optional<InspectImageResponse> inspect(String reference) {
+		try {
+			return Optional.of(docker.api().inspectImageCmd(reference).exec());
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
+		}
+	}
+
+}

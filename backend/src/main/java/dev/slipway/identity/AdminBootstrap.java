@@ -1,0 +1,48 @@
+package dev.slipway.identity;
+
+import dev.slipway.errors.SlipwayException;
+import dev.slipway.instance.StartupFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the admin account from SLIPWAY_ADMIN_EMAIL / SLIPWAY_ADMIN_PASSWORD on a first start, so
+ * an unattended installation needs no visit to the setup page. Ignored once any account exists.
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+	private final UserAccounts accounts;
+
+	private final AdminSettings settings;
+
+	AdminBootstrap(UserAccounts accounts, AdminSettings settings) {
+		this.accounts = accounts;
+		this.settings = settings;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!settings.configured() || !accounts.setupRequired()) {
+			if (accounts.setupRequired()) {
+				log.info("No account yet: open the dashboard to create the admin account");
+			}
+			return;
+		}
+		try {
+			UserPrincipal admin = accounts.createFirstAdmin(settings.email(), settings.password());
+			log.info("Created the admin account {} from SLIPWAY_ADMIN_EMAIL", admin.email());
+		}
+		catch (SlipwayException ex) {
+			throw new StartupFailure("SLIPWAY_ADMIN_EMAIL / SLIPWAY_ADMIN_PASSWORD cannot make the admin account: "
+					+ ex.getMessage(), "Fix the two variables, or unset them and create the account on the setup page.");
+		}
+	}
+
+}

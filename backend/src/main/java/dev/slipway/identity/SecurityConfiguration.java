@@ -1,0 +1,116 @@
+package dev.slipway.identity;
+
+import dev.slipway.errors.Problems;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three ways in: git over HTTP (Basic, the password is an API token), the JSON API (Bearer token;
+ * Basic with email and password only to create a token), and the dashboard (form login, session,
+ * CSRF). Everything needs authentication except login, first-run setup, static assets and /healthz.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String REALM = "Slipway";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain git(HttpSecurity http, ApiTokenService tokens) {
+		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+		entryPoint.setRealmName(REALM);
+		http.securityMatcher("/git/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.authenticationManager(new ProviderManager(new TokenAuthenticationProvider(tokens)))
+			.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, UserAccounts accounts,
+			PasswordEncoder passwordEncoder) {
+		TokenAuthenticationProvider tokenProvider = new TokenAuthenticationProvider(tokens);
+		AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokenProvider),
+				new BearerTokenConverter());
+		bearer.setSuccessHandler((request, response, authentication) -> {
+		});
+		bearer.setFailureHandler((request, response, ex) -> Problems.write(response, 401, "invalid_token",
+				"The API token is invalid or has been revoked. Create a new one on the account page (/account)."));
+		DaoAuthenticationProvider passwordProvider = new DaoAuthenticationProvider(accounts);
+		passwordProvider.setPasswordEncoder(passwordEncoder);
+
+		AuthenticationEntryPoint missingCredentials = (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
+			boolean basicTried = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+			Problems.write(response, 401, basicTried ? "wrong_credentials" : "missing_token",
+					basicTried ? "Wrong email or password, or an invalid API token."
+							: "This endpoint needs an API token: send Authorization: Bearer <token>. "
+									+ "Create a token on the account page (/account).");
+		};
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/tokens")
+				.authenticated()
+				.anyRequest()
+				.hasAuthority(TokenAuthenticationProvider.API_TOKEN))
+			.authenticationManager(new ProviderManager(tokenProvider, passwordProvider))
+			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
+			.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(missingCredentials))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(missingCredentials)
+				.accessDeniedHandler((request, response, ex) -> Problems.write(response, 403, "token_required",
+						"The API takes an API token (Authorization: Bearer <token>); email and password only create one "
+								+ "(POST /api/tokens).")))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain dashboard(HttpSecurity http, UserAccounts accounts, PasswordEncoder passwordEncoder) {
+		DaoAuthenticationProvider passwordProvider = new DaoAuthenticationProvider(accounts);
+		passwordProvider.setPasswordEncoder(passwordEncoder);
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/setup", "/healthz", "/css/**", "/js/**", "/img/**", "/webjars/**",
+					"/favicon.ico", "/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.authenticationManager(new ProviderManager(passwordProvider))
+			.formLogin(login -> login.loginPage("/login")
+				.usernameParameter("email")
+				.defaultSuccessUrl("/apps")
+				.failureUrl("/login?error")
+				.permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+							+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'")));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.slipway.instance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What makes one Slipway installation: its name (prefix of every Docker resource it owns,
+ * so two installations or a test run can share one Docker Engine), its data directory, and
+ * the extra CA bundle that images built here trust.
+ */
+@ConfigurationProperties("slipway")
+public record InstanceSettings(
+		@DefaultValue("slipway") String name,
+		@DefaultValue("${user.home}/.slipway") Path dataDir,
+		String extraCaFile) {
+
+	public InstanceSettings {
+		if (!name.matches("[a-z][a-z0-9-]{0,30}")) {
+			throw new IllegalArgumentException("slipway.name must match [a-z][a-z0-9-]{0,30}, was '" + name + "'");
+		}
+	}
+
+	/** The PEM bundle of extra CA certificates images trust, if one is configured. */
+	public Optional<Path> extraCa() {
+		return extraCaFile == null || extraCaFile.isBlank() ? Optional.empty() : Optional.of(Path.of(extraCaFile));
+	}
+
+	/** The name of a Docker resource (container, volume, network) this installation owns. */
+	public String resourceName(String suffix) {
+		return name + "-" + suffix;
+	}
+
+	/** A file in the data directory, creating the directory on first use. */
+	public Path dataFile(String fileName) {
+		try {
+			Files.createDirectories(dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the data directory " + dataDir, ex);
+		}
+		return dataDir.resolve(fileName);
+	}
+
+}
