@@ -8,11 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.slipway.instance.InstanceSettings;
 import dev.slipway.instance.StartupFailure;
 import org.slf4j.Logger;
@@ -28,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlatformImages {
 
-	public static final String BASE_IMAGE = "debian:trixie-slim";
-
 	public static final String STACK_IMAGE = "slipway/stack:trixie";
 
 	static final String RECIPE_LABEL = "dev.slipway.recipe";
@@ -42,15 +37,18 @@ public class PlatformImages {
 
 	private final InstanceSettings instance;
 
+	private final BaseImage baseImage;
+
 	PlatformImages(DockerClients docker, ImageBuilder builder, InstanceSettings instance) {
 		this.docker = docker;
 		this.builder = builder;
 		this.instance = instance;
+		this.baseImage = new BaseImage(docker);
 	}
 
 	/** Ensures the stack image and returns its tag. */
 	public synchronized String stack() {
-		String baseId = baseImageId();
+		String baseId = baseImage.id();
 		BuildContext recipe = BuildContext.fromClasspath("buildpacks/stack").with("extra-ca.pem", extraCaBundle());
 		ensure(STACK_IMAGE, recipe, baseId);
 		return STACK_IMAGE;
@@ -108,40 +106,12 @@ public class PlatformImages {
 		log.info("Built {}", tag);
 	}
 
-	private String baseImageId() {
-		return imageId(BASE_IMAGE).orElseGet(() -> {
-			log.info("Pulling {}", BASE_IMAGE);
-			try {
-				docker.streams()
-					.pullImageCmd("debian")
-					.withTag("trixie-slim")
-					.exec(new PullImageResultCallback())
-					.awaitCompletion(5, TimeUnit.MINUTES);
-			}
-			catch (RuntimeException ex) {
-				log.debug("Pulling {} failed", BASE_IMAGE, ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return imageId(BASE_IMAGE).orElseThrow(() -> new StartupFailure(
-					"The base image " + BASE_IMAGE + " is missing and no registry could serve it.",
-					"Make it without a registry: scripts/offline-base-image.sh (debootstrap + docker import), "
-							+ "or run `docker pull " + BASE_IMAGE + "` where Docker Hub is reachable."));
-		});
-	}
-
 	private Optional<String> imageId(String reference) {
 		return inspect(reference).map(InspectImageResponse::getId);
 	}
 
 	private Optional<InspectImageResponse> inspect(String reference) {
-		try {
-			return Optional.of(docker.api().inspectImageCmd(reference).exec());
-		}
-		catch (NotFoundException ex) {
-			return Optional.empty();
-		}
+		return BaseImage.inspect(docker, reference);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.slipway.errors.web;
 
 import dev.slipway.errors.Problems;
 import dev.slipway.errors.SlipwayException;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,8 +27,9 @@ class ApiErrorHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		String reason = ex.getCause() instanceof JacksonException json ? " (" + json.getOriginalMessage() + ")" : "";
 		return ResponseEntity.badRequest()
-			.body(Problems.of(400, "invalid_json", "The request body is not the JSON this endpoint takes."));
+			.body(Problems.of(400, "invalid_json", "The request body is not the JSON this endpoint takes" + reason + "."));
 	}
 
 	@ExceptionHandler

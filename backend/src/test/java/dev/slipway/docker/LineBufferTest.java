@@ -1,0 +1,23 @@
+package dev.slipway.docker;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LineBufferTest {
+
+	@Test
+	void joinsChunksIntoLinesAndDropsCarriageReturns() {
+		List<String> lines = new ArrayList<>();
+		LineBuffer buffer = new LineBuffer(lines::add);
+		buffer.append("Step 1/2 : FR");
+		buffer.append("OM debian\r\n ---> abc\n\nlast");
+		assertThat(lines).containsExactly("Step 1/2 : FROM debian", " ---> abc", "");
+		buffer.flush();
+		assertThat(lines).containsExactly("Step 1/2 : FROM debian", " ---> abc", "", "last");
+	}
+
+}

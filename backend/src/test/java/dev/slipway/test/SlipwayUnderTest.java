@@ -1,0 +1,130 @@
+package dev.slipway.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.slipway.SlipwayApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The one Slipway the integration tests share per run: the real application against the real
+ * Docker Engine with its managed PostgreSQL, started once, restartable, and named
+ * {@value #INSTANCE} so it never touches a developer's own installation.
+ */
+public final class SlipwayUnderTest {
+
+	public static final String INSTANCE = "slipway-it";
+
+	public static final String ADMIN_EMAIL = "admin@slipway.test";
+
+	public static final String ADMIN_PASSWORD = "correct-horse-battery";
+
+	private static SlipwayUnderTest shared;
+
+	private final Map<String, Object> properties = new HashMap<>();
+
+	private ConfigurableApplicationContext context;
+
+	private String adminToken;
+
+	private SlipwayUnderTest() {
+		Path dataDir = Path.of("target", "it-data").toAbsolutePath();
+		deleteRecursively(dataDir);
+		DockerCli.removeInstance(INSTANCE);
+		properties.put("server.port", 0);
+		properties.put("slipway.name", INSTANCE);
+		properties.put("slipway.data-dir", dataDir.toString());
+		properties.put("slipway.database.port", freePort());
+		properties.put("slipway.admin.email", ADMIN_EMAIL);
+		properties.put("slipway.admin.password", ADMIN_PASSWORD);
+		start();
+	}
+
+	/** The shared instance, started on first use and stopped when the test JVM exits. */
+	public static synchronized SlipwayUnderTest shared() {
+		if (shared == null) {
+			shared = new SlipwayUnderTest();
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+		}
+		return shared;
+	}
+
+	/** Stops the control plane and starts it again with the same settings, as an operator's restart would. */
+	public synchronized void restart() {
+		stop();
+		start();
+	}
+
+	public synchronized String baseUrl() {
+		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
+	public String databaseContainer() {
+		return INSTANCE + "-postgres";
+	}
+
+	/** An API token of the admin account, created on first use with email and password. */
+	public synchronized String adminToken() {
+		if (adminToken == null) {
+			Http.Response created = Http.basic(baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD)
+				.post("/api/tokens", Map.of("name", "integration tests"));
+			if (created.status() != 201) {
+				throw new IllegalStateException("Cannot create the admin token: " + created);
+			}
+			adminToken = created.json().get("token").asString();
+		}
+		return adminToken;
+	}
+
+	public Http adminApi() {
+		return Http.api(baseUrl(), adminToken());
+	}
+
+	private void start() {
+		// As command-line arguments, so they win over application.yml and the environment.
+		String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+		context = new SpringApplicationBuilder(SlipwayApplication.class).run(args);
+	}
+
+	private synchronized void stop() {
+		if (context != null) {
+			context.close();
+			context = null;
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
