@@ -9,7 +9,6 @@ import dev.slipway.test.Http;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,18 +47,18 @@ class FoundationIT {
 		assertThat(created.json().get("git_url").asString()).endsWith("/git/" + name + ".git");
 		assertThat(created.header("Location")).endsWith("/api/apps/" + name);
 
-		assertThat(names(api.get("/api/apps").json())).contains(name);
+		assertThat(appNames(api)).contains(name);
 		assertThat(api.get("/api/apps/" + name).status()).isEqualTo(200);
 
 		assertThat(api.delete("/api/apps/" + name).status()).isEqualTo(204);
 		assertThat(api.get("/api/apps/" + name).status()).isEqualTo(404);
-		assertThat(names(api.get("/api/apps").json())).doesNotContain(name);
+		assertThat(appNames(api)).doesNotContain(name);
 	}
 
 	@Test
 	void refusesBadInputWithSpecificErrorsAndCreatesNothing() {
 		Http api = slipway.adminApi();
-		int before = api.get("/api/apps").json().size();
+		int before = appNames(api).size();
 
 		for (String invalid : new String[] { "", "Upper", "1starts-with-digit", "ends-with-dash-", "a",
 				"x".repeat(31), "under_score" }) {
@@ -70,7 +69,7 @@ class FoundationIT {
 		String name = uniqueName("dup");
 		assertThat(api.post("/api/apps", Map.of("name", name)).status()).isEqualTo(201);
 		assertProblem(api.post("/api/apps", Map.of("name", name)), 409, "app_name_taken");
-		assertThat(api.get("/api/apps").json().size()).isEqualTo(before + 1);
+		assertThat(appNames(api)).hasSize(before + 1);
 
 		assertProblem(Http.api(slipway.baseUrl(), null).get("/api/apps"), 401, "missing_token");
 		assertProblem(Http.api(slipway.baseUrl(), "slp_not-a-real-token").get("/api/apps"), 401, "invalid_token");
@@ -90,7 +89,7 @@ class FoundationIT {
 		assertProblem(other.delete("/api/apps/" + name), 403, "app_forbidden");
 		assertProblem(other.post("/api/users", Map.of("email", "x@y.z", "password", "password123")), 403,
 				"admin_required");
-		assertThat(names(other.get("/api/apps").json())).doesNotContain(name);
+		assertThat(appNames(other)).doesNotContain(name);
 		assertThat(api.get("/api/apps/" + name).status()).isEqualTo(200);
 	}
 
@@ -112,10 +111,10 @@ class FoundationIT {
 
 		slipway.restart();
 		Http afterRestart = slipway.adminApi();
-		assertThat(names(afterRestart.get("/api/apps").json())).contains(name);
+		assertThat(appNames(afterRestart)).contains(name);
 
 		DockerCli.run("restart", slipway.databaseContainer());
-		assertThat(names(slipway.adminApi().get("/api/apps").json())).contains(name);
+		assertThat(appNames(slipway.adminApi())).contains(name);
 		assertThat(Http.api(slipway.baseUrl(), null).get("/healthz").body()).contains("ok");
 	}
 
@@ -125,8 +124,10 @@ class FoundationIT {
 		assertThat(response.json().get("detail").asString()).isNotBlank();
 	}
 
-	private static List<String> names(JsonNode apps) {
-		return apps.valueStream().map(app -> app.get("name").asString()).toList();
+	private static List<String> appNames(Http api) {
+		Http.Response apps = api.get("/api/apps");
+		assertThat(apps.status()).as(apps.toString()).isEqualTo(200);
+		return apps.json().valueStream().map(app -> app.get("name").asString()).toList();
 	}
 
 	static String uniqueName(String prefix) {

@@ -23,6 +23,11 @@ class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+	static {
+		// Check every connection before lending it, so a restart of the database costs no request.
+		System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "0");
+	}
+
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(DataSourceProperties properties, DatabaseSettings settings, DockerClients docker,
