@@ -30,7 +30,8 @@ public class ImageBuilder {
 			.withLabels(request.labels())
 			.withPull(false)
 			.withRemove(true)
-			.withForcerm(true);
+			.withForcerm(true)
+			.withDockerfilePath(request.dockerfile());
 		request.buildArgs().forEach(command::withBuildArg);
 		if (request.memoryBytes() > 0) {
 			command.withMemory(request.memoryBytes()).withMemswap(request.memoryBytes());
@@ -71,12 +72,24 @@ public class ImageBuilder {
 
 		/** The id of the built image; {@link ImageBuildFailed} when Docker reports an error or time runs out. */
 		public String awaitImageId(Duration timeout) {
+			boolean finished;
 			try {
-				return callback.awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				cancel();
+				throw new ImageBuildFailed("The build was interrupted", false, ex);
+			}
+			if (!finished) {
+				cancel();
+				throw new ImageBuildFailed("The build did not finish within " + timeout.toMinutes() + " min", true, null);
+			}
+			try {
+				return callback.awaitImageId();
 			}
 			catch (DockerClientException ex) {
-				cancel();
-				throw new ImageBuildFailed(ex.getMessage().replaceFirst("^Could not build image: ", ""), ex);
+				throw new ImageBuildFailed(ex.getMessage().replaceFirst("^Could not build image: ", ""), false, ex);
 			}
 		}
 

@@ -9,6 +9,8 @@ final class LineBuffer {
 
 	private final StringBuilder pending = new StringBuilder();
 
+	private boolean carriageReturn;
+
 	LineBuffer(Consumer<String> lines) {
 		this.lines = lines;
 	}
@@ -17,15 +19,25 @@ final class LineBuffer {
 		for (int i = 0; i < chunk.length(); i++) {
 			char c = chunk.charAt(i);
 			if (c == '\n') {
+				carriageReturn = false;
 				emit();
 			}
-			else if (c != '\r') {
+			else if (c == '\r') {
+				carriageReturn = true;
+			}
+			else {
+				if (carriageReturn) {
+					// A bare carriage return redraws the line (progress bars): keep only what comes last.
+					pending.setLength(0);
+					carriageReturn = false;
+				}
 				pending.append(c);
 			}
 		}
 	}
 
 	synchronized void flush() {
+		carriageReturn = false;
 		if (!pending.isEmpty()) {
 			emit();
 		}

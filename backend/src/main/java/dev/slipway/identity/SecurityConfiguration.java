@@ -16,7 +16,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -37,8 +36,16 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain git(HttpSecurity http, ApiTokenService tokens) {
-		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-		entryPoint.setRealmName(REALM);
+		// git prints a text/plain body of an error response as "remote:" lines.
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+			response.setStatus(401);
+			response.setContentType("text/plain; charset=UTF-8");
+			response.getWriter()
+				.println("Authentication failed: the password must be an API token of your Slipway account "
+						+ "(create one on the account page, " + request.getRequestURL().toString().replaceFirst("/git/.*$", "/account")
+						+ "). Any user name works.");
+		};
 		http.securityMatcher("/git/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.authenticationManager(new ProviderManager(new TokenAuthenticationProvider(tokens)))

@@ -10,6 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LineBufferTest {
 
 	@Test
+	void keepsWhatABareCarriageReturnRedrawsLast() {
+		List<String> lines = new ArrayList<>();
+		LineBuffer buffer = new LineBuffer(lines::add);
+		buffer.append("progress 10%\rprogress 50%\r");
+		buffer.append("progress 100%\r\ndone\n");
+		assertThat(lines).containsExactly("progress 100%", "done");
+	}
+
+	@Test
 	void joinsChunksIntoLinesAndDropsCarriageReturns() {
 		List<String> lines = new ArrayList<>();
 		LineBuffer buffer = new LineBuffer(lines::add);

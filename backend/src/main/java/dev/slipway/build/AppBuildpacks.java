@@ -1,0 +1,6 @@
+package dev.slipway.build;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AppBuildpacks extends JpaRepository<AppBuildpack, Long> {
+}

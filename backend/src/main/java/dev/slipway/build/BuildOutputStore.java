@@ -1,0 +1,97 @@
+package dev.slipway.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps every build's output in PostgreSQL. Lines are buffered and written in batches a few times
+ * a second, so a chatty build costs few statements and a reader lags by well under a second.
+ */
+@Component
+class BuildOutputStore {
+
+	private final JdbcTemplate jdbc;
+
+	private final Map<Long, Recorder> open = new ConcurrentHashMap<>();
+
+	BuildOutputStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Starts recording a build's output; close the recorder when the build ends. */
+	Recorder record(long buildId) {
+		Recorder recorder = new Recorder(buildId);
+		open.put(buildId, recorder);
+		return recorder;
+	}
+
+	/** A build's output so far, including lines not yet written. */
+	List<String> lines(long buildId) {
+		Recorder recorder = open.get(buildId);
+		if (recorder == null) {
+			return written(buildId);
+		}
+		// Under the recorder's lock no flush runs, so the table and the pending lines do not overlap.
+		synchronized (recorder) {
+			List<String> lines = written(buildId);
+			lines.addAll(recorder.pending);
+			return lines;
+		}
+	}
+
+	private List<String> written(long buildId) {
+		return new ArrayList<>(
+				jdbc.queryForList("select line from build_output where build_id = ? order by line_no", String.class, buildId));
+	}
+
+	@Scheduled(fixedDelay = 250)
+	void flushOpenRecorders() {
+		open.values().forEach(Recorder::flush);
+	}
+
+	final class Recorder implements BuildLog, AutoCloseable {
+
+		private final long buildId;
+
+		private final List<String> pending = new ArrayList<>();
+
+		private int written;
+
+		private Recorder(long buildId) {
+			this.buildId = buildId;
+		}
+
+		@Override
+		public synchronized void line(String line) {
+			pending.add(line);
+		}
+
+		synchronized void flush() {
+			if (pending.isEmpty()) {
+				return;
+			}
+			int first = written;
+			List<Object[]> rows = new ArrayList<>(pending.size());
+			for (int i = 0; i < pending.size(); i++) {
+				rows.add(new Object[] { buildId, first + i, pending.get(i) });
+			}
+			jdbc.batchUpdate("insert into build_output (build_id, line_no, line) values (?, ?, ?)", rows);
+			written += pending.size();
+			pending.clear();
+		}
+
+		@Override
+		public void close() {
+			flush();
+			open.remove(buildId);
+		}
+
+	}
+
+}

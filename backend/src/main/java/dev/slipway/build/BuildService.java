@@ -1,0 +1,218 @@
+package dev.slipway.build;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import dev.slipway.apps.App;
+import dev.slipway.docker.ImageBuildFailed;
+import dev.slipway.docker.ImageBuildRequest;
+import dev.slipway.docker.ImageBuilder;
+import dev.slipway.docker.ImageBuilder.ImageBuild;
+import dev.slipway.docker.PlatformImages;
+import dev.slipway.errors.SlipwayException;
+import dev.slipway.instance.InstanceSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds a pushed commit into an image: chooses the buildpack, renders its Dockerfile, streams
+ * the commit as the build context to Docker, and records status, output and process types.
+ */
+@Service
+public class BuildService {
+
+	static final String GENERATED_DOCKERFILE = ".slipway/Dockerfile";
+
+	private static final Logger log = LoggerFactory.getLogger(BuildService.class);
+
+	private final Builds builds;
+
+	private final BuildpackSelection selection;
+
+	private final Map<String, BuildpackContributor> contributors;
+
+	private final ImageBuilder images;
+
+	private final PlatformImages platformImages;
+
+	private final BuildOutputStore output;
+
+	private final InstanceSettings instance;
+
+	private final BuildSettings settings;
+
+	private final Map<Long, ImageBuild> running = new ConcurrentHashMap<>();
+
+	private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+
+	BuildService(Builds builds, BuildpackSelection selection, List<BuildpackContributor> contributors, ImageBuilder images, PlatformImages platformImages,
+			BuildOutputStore output, InstanceSettings instance, BuildSettings settings) {
+		this.builds = builds;
+		this.selection = selection;
+		this.contributors = contributors.stream()
+			.collect(Collectors.toMap(BuildpackContributor::buildpackId, Function.identity()));
+		this.images = images;
+		this.platformImages = platformImages;
+		this.output = output;
+		this.instance = instance;
+		this.settings = settings;
+	}
+
+	/**
+	 * Builds {@code source} for {@code app}, writing its output to {@code pushLog} as it goes.
+	 * {@code requestedBuildpack} (the BUILDPACK config var) wins over the app's setting and detection.
+	 * A failed build is a result, not an exception.
+	 */
+	public BuildResult build(App app, SourceTree source, String author, String requestedBuildpack, BuildLog pushLog) {
+		Build build = builds.save(new Build(app.id(), source.commit(), author));
+		try (BuildOutputStore.Recorder recorder = output.record(build.id())) {
+			BuildLog log = line -> {
+				pushLog.line(line);
+				recorder.line(line);
+			};
+			build.started();
+			builds.save(build);
+			Buildpack buildpack = null;
+			try {
+				log.step("Building " + app.name() + " from commit " + source.commit().substring(0, 7));
+				buildpack = selection.choose(app, source, requestedBuildpack, log);
+				build.usesBuildpack(buildpack.id());
+				builds.save(build);
+				Procfile processes = buildImage(app, build, buildpack, source, log);
+				log.step("Process types: " + (processes.processTypes().isEmpty() ? "web (the image's command)"
+						: String.join(", ", processes.processTypes().keySet())));
+				log.step("Build succeeded in " + build.duration().toSeconds() + " s");
+			}
+			catch (BuildFailed ex) {
+				fail(build, ex.getMessage(), false, log);
+			}
+			catch (ImageBuildFailed ex) {
+				if (cancelled.remove(build.id())) {
+					fail(build, "The build was cancelled.", true, log);
+				}
+				else {
+					fail(build, ex.timedOut() ? "The build took longer than " + settings.timeout().toMinutes()
+							+ " min and was stopped." : "The build failed: " + ex.getMessage(), false, log);
+				}
+			}
+			catch (RuntimeException ex) {
+				BuildService.log.error("Build {} of {} failed unexpectedly", build.id(), app.name(), ex);
+				fail(build, "The build failed: " + ex.getMessage(), false, log);
+			}
+			finally {
+				running.remove(build.id());
+				cancelled.remove(build.id());
+				builds.save(build);
+			}
+			return new BuildResult(build, buildpack);
+		}
+	}
+
+	private Procfile buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildLog log) {
+		Procfile procfile = source.read("Procfile").map(Procfile::parse).orElse(Procfile.of(Map.of()));
+		BuildpackContributor contributor = contributors.get(buildpack.id());
+		BuildpackPlan plan = contributor != null ? contributor.plan(source, log) : BuildpackPlan.of(Map.of());
+		Map<String, byte[]> generated = new HashMap<>();
+		String dockerfile = "Dockerfile";
+		if (!buildpack.usesOwnDockerfile()) {
+			dockerfile = GENERATED_DOCKERFILE;
+			generated.put(dockerfile, DockerfileTemplates.render(buildpack, platformImages.stack(), plan)
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		String tag = instance.resourceName("app") + "/" + app.name() + ":build-" + build.id();
+		Map<String, String> labels = Map.of("dev.slipway.instance", instance.name(), "dev.slipway.app", app.name(),
+				"dev.slipway.build", String.valueOf(build.id()));
+		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, Map.of(), settings.memory().toBytes(),
+				dockerfile);
+		try (PipedInputStream context = new PipedInputStream(1 << 20)) {
+			streamContext(source, ContextFilter.forBuild(buildpack, source), generated, context);
+			ImageBuild imageBuild = images.start(context, request, new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
+			running.put(build.id(), imageBuild);
+			if (cancelled.contains(build.id())) {
+				imageBuild.cancel();
+			}
+			String imageId = imageBuild.awaitImageId(settings.timeout());
+			Procfile processes = Procfile.of(buildpack.defaultProcessTypes())
+				.overriddenBy(Procfile.of(plan.defaultProcessTypes()))
+				.overriddenBy(procfile);
+			build.succeeded(imageId, tag, processes);
+			return processes;
+		}
+		catch (IOException ex) {
+			throw new BuildFailed("Reading the pushed files failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Writes the tar on its own thread; closing the reading end stops it if Docker gives up early. */
+	private static void streamContext(SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
+			PipedInputStream context) throws IOException {
+		PipedOutputStream tar = new PipedOutputStream(context);
+		Thread.ofVirtual().name("build-context").start(() -> {
+			try (tar) {
+				source.writeTar(tar, include, generated);
+			}
+			catch (IOException ex) {
+				log.debug("The build context stream ended early: {}", ex.getMessage());
+			}
+		});
+	}
+
+	private void fail(Build build, String reason, boolean wasCancelled, BuildLog log) {
+		build.failed(reason, wasCancelled);
+		log.error(reason);
+	}
+
+	/** Stops a running build; the push that started it fails with "cancelled". */
+	public Build cancel(App app, long buildId) {
+		Build build = require(app, buildId);
+		if (build.status().finished()) {
+			throw SlipwayException.conflict("build_finished",
+					"Build " + buildId + " has finished (" + build.status().name().toLowerCase() + "); there is nothing to cancel.");
+		}
+		cancelled.add(buildId);
+		ImageBuild imageBuild = running.get(buildId);
+		if (imageBuild != null) {
+			imageBuild.cancel();
+		}
+		return build;
+	}
+
+	public List<Build> recent(App app, int limit) {
+		return builds.findByAppIdOrderByIdDesc(app.id(), Limit.of(limit));
+	}
+
+	public Build require(App app, long buildId) {
+		return builds.findByIdAndAppId(buildId, app.id())
+			.orElseThrow(() -> SlipwayException.notFound("build_not_found",
+					"The app " + app.name() + " has no build " + buildId + "."));
+	}
+
+	public List<String> output(Build build) {
+		return output.lines(build.id());
+	}
+
+	/** Builds cut short by a stop of Slipway are failed, not left "building" for ever. */
+	@EventListener(ApplicationStartedEvent.class)
+	void failInterruptedBuilds() {
+		for (Build build : builds.findByStatusIn(List.of(BuildStatus.PENDING, BuildStatus.BUILDING))) {
+			build.failed("Slipway stopped during the build; push again.", false);
+			builds.save(build);
+		}
+	}
+
+}

@@ -1,0 +1,18 @@
+package dev.slipway.build;
+
+/**
+ * The code behind a built-in buildpack: reads the pushed files and fills in its Dockerfile
+ * template. Buildpacks added as data alone have none and get only the stack image.
+ */
+public interface BuildpackContributor {
+
+	/** The id of the buildpack folder this contributes to. */
+	String buildpackId();
+
+	/**
+	 * Works out the template variables and default processes; informs or warns through {@code log};
+	 * throws {@link BuildFailed} when the app cannot be built as pushed.
+	 */
+	BuildpackPlan plan(SourceTree source, BuildLog log);
+
+}

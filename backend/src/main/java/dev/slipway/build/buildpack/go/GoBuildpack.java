@@ -1,0 +1,100 @@
+package dev.slipway.build.buildpack.go;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.slipway.build.BuildFailed;
+import dev.slipway.build.BuildLog;
+import dev.slipway.build.BuildpackContributor;
+import dev.slipway.build.BuildpackPlan;
+import dev.slipway.build.SourceTree;
+
+import org.springframework.stereotype.Component;
+
+/** Go apps: the module's name for the binary, the main package, vendoring, and the Go version check. */
+@Component
+class GoBuildpack implements BuildpackContributor {
+
+	static final int STACK_GO_MINOR = 24;
+
+	private static final Pattern MODULE = Pattern.compile("(?m)^module\\s+\"?([^\\s\"]+)\"?");
+
+	private static final Pattern GO_DIRECTIVE = Pattern.compile("(?m)^go\\s+1\\.(\\d+)");
+
+	private static final Pattern PACKAGE_MAIN = Pattern.compile("(?m)^package\\s+main\\b");
+
+	@Override
+	public String buildpackId() {
+		return "go";
+	}
+
+	@Override
+	public BuildpackPlan plan(SourceTree source, BuildLog log) {
+		String goMod = source.read("go.mod").orElseThrow();
+		Matcher module = MODULE.matcher(goMod);
+		if (!module.find()) {
+			throw new BuildFailed("go.mod has no module line; run `go mod init <name>`.");
+		}
+		Matcher directive = GO_DIRECTIVE.matcher(goMod);
+		if (directive.find() && Integer.parseInt(directive.group(1)) > STACK_GO_MINOR) {
+			throw new BuildFailed("go.mod asks for Go 1." + directive.group(1) + "; the stack has Go 1." + STACK_GO_MINOR
+					+ ". Lower the go directive in go.mod.");
+		}
+		String mainPackage = mainPackage(source);
+		String binary = mainPackage.equals(".") ? binaryName(module.group(1))
+				: mainPackage.substring(mainPackage.lastIndexOf('/') + 1);
+		boolean vendored = source.hasFolder("vendor");
+		log.detail("Building " + mainPackage + " as " + binary + (vendored ? " with vendored modules" : ""));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("manifests", source.exists("go.sum") ? "go.mod go.sum" : "go.mod");
+		variables.put("vendored", vendored);
+		variables.put("binary", binary);
+		variables.put("package", mainPackage);
+		return new BuildpackPlan(variables, Map.of("web", "/app/bin/" + binary));
+	}
+
+	/** The root package when it is a main package, else the single main package under cmd/. */
+	private static String mainPackage(SourceTree source) {
+		if (hasMainPackage(source, "")) {
+			return ".";
+		}
+		List<String> commands = source.files()
+			.stream()
+			.filter(path -> path.matches("cmd/[^/]+/[^/]+\\.go"))
+			.map(path -> path.substring(0, path.lastIndexOf('/')))
+			.distinct()
+			.filter(folder -> hasMainPackage(source, folder + "/"))
+			.sorted()
+			.toList();
+		if (commands.size() == 1) {
+			return "./" + commands.get(0);
+		}
+		if (commands.isEmpty()) {
+			throw new BuildFailed("No main package: put `package main` in the repository's root or in one folder "
+					+ "under cmd/.");
+		}
+		throw new BuildFailed("Several main packages (" + String.join(", ", commands) + "): keep one under cmd/, or "
+				+ "add a Procfile and put the one to build at the root.");
+	}
+
+	private static boolean hasMainPackage(SourceTree source, String folder) {
+		return source.files()
+			.stream()
+			.filter(path -> path.startsWith(folder) && path.endsWith(".go") && !path.endsWith("_test.go")
+					&& path.indexOf('/', folder.length()) < 0)
+			.anyMatch(path -> source.read(path).map(code -> PACKAGE_MAIN.matcher(code).find()).orElse(false));
+	}
+
+	static String binaryName(String modulePath) {
+		String[] parts = modulePath.split("/");
+		String last = parts[parts.length - 1];
+		if (last.matches("v\\d+") && parts.length > 1) {
+			last = parts[parts.length - 2];
+		}
+		return last.replaceAll("[^A-Za-z0-9._-]", "-");
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.slipway.build.buildpack.staticsite;
+
+import java.util.Map;
+
+import dev.slipway.build.BuildLog;
+import dev.slipway.build.BuildpackContributor;
+import dev.slipway.build.BuildpackPlan;
+import dev.slipway.build.SourceTree;
+
+import org.springframework.stereotype.Component;
+
+/** Static sites: serve public/ when the index is there, else the repository root. */
+@Component
+class StaticSiteBuildpack implements BuildpackContributor {
+
+	@Override
+	public String buildpackId() {
+		return "static";
+	}
+
+	@Override
+	public BuildpackPlan plan(SourceTree source, BuildLog log) {
+		String root = !source.exists("index.html") && source.exists("public/index.html") ? "/app/public" : "/app";
+		log.detail("Serving " + root + " with BusyBox httpd");
+		return new BuildpackPlan(Map.of(), Map.of("web", "busybox httpd -f -v -p $PORT -h " + root));
+	}
+
+}

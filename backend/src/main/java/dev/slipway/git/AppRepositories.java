@@ -1,0 +1,90 @@
+package dev.slipway.git;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import dev.slipway.apps.AppDeleted;
+import dev.slipway.instance.InstanceSettings;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * One bare repository per app under {@code <data-dir>/git/}. Pushes never garbage-collect (that
+ * would slow the push); a nightly job does.
+ */
+@Component
+class AppRepositories {
+
+	private static final Logger log = LoggerFactory.getLogger(AppRepositories.class);
+
+	private final Path root;
+
+	AppRepositories(InstanceSettings instance) {
+		this.root = instance.dataFile("git");
+	}
+
+	/** The app's repository, created on first use; the caller closes it. */
+	Repository open(String appName) throws IOException {
+		File directory = directory(appName).toFile();
+		Repository repository = FileRepositoryBuilder.create(directory);
+		if (!repository.getObjectDatabase().exists()) {
+			repository.create(true);
+			StoredConfig config = repository.getConfig();
+			config.setBoolean(ConfigConstants.CONFIG_RECEIVE_SECTION, null, ConfigConstants.CONFIG_KEY_AUTOGC, false);
+			config.setString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_LOGALLREFUPDATES,
+					"true");
+			config.save();
+		}
+		return repository;
+	}
+
+	@EventListener
+	void appDeleted(AppDeleted event) {
+		Path directory = directory(event.name());
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete the repository of " + event.name(), ex);
+		}
+	}
+
+	@Scheduled(cron = "${slipway.git.gc-cron:0 30 3 * * *}")
+	void collectGarbage() throws IOException {
+		if (!Files.isDirectory(root)) {
+			return;
+		}
+		try (Stream<Path> repositories = Files.list(root)) {
+			for (Path directory : repositories.filter(path -> path.toString().endsWith(".git")).toList()) {
+				try (Repository repository = FileRepositoryBuilder.create(directory.toFile()); Git git = Git.wrap(repository)) {
+					git.gc().call();
+				}
+				catch (Exception ex) {
+					log.warn("Garbage collection of {} failed: {}", directory, ex.getMessage());
+				}
+			}
+		}
+	}
+
+	private Path directory(String appName) {
+		return root.resolve(appName + ".git");
+	}
+
+}

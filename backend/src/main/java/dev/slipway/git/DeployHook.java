@@ -1,0 +1,69 @@
+package dev.slipway.git;
+
+import java.util.Collection;
+
+import dev.slipway.apps.App;
+import dev.slipway.identity.UserPrincipal;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.transport.PreReceiveHook;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.eclipse.jgit.transport.ReceivePack;
+
+/**
+ * Runs the deploy inside the push, before the branch moves: a push to main or master deploys and is
+ * refused if the deploy fails, so the branch keeps pointing at what runs. Other refs are stored.
+ */
+final class DeployHook implements PreReceiveHook {
+
+	static final String DECLINED = "pre-receive hook declined";
+
+	private final App app;
+
+	private final UserPrincipal user;
+
+	private final PushPipeline pipeline;
+
+	DeployHook(App app, UserPrincipal user, PushPipeline pipeline) {
+		this.app = app;
+		this.user = user;
+		this.pipeline = pipeline;
+	}
+
+	@Override
+	public void onPreReceive(ReceivePack receivePack, Collection<ReceiveCommand> commands) {
+		PushOutput output = new PushOutput(receivePack);
+		boolean deployed = false;
+		for (ReceiveCommand command : commands) {
+			String ref = command.getRefName();
+			if (!isDeployBranch(ref) || command.getType() == ReceiveCommand.Type.DELETE) {
+				output.step("Stored " + describe(ref) + " without deploying: only pushes to main or master deploy.");
+				continue;
+			}
+			if (deployed) {
+				output.step("Stored " + describe(ref) + " without deploying: this push deployed another branch already.");
+				continue;
+			}
+			deployed = true;
+			boolean succeeded = output.stream(log -> pipeline.deploy(app, user, receivePack.getRepository(),
+					command.getNewId(), log));
+			if (!succeeded) {
+				command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, DECLINED);
+			}
+		}
+	}
+
+	static boolean isDeployBranch(String ref) {
+		return ref.equals(Constants.R_HEADS + "main") || ref.equals(Constants.R_HEADS + "master");
+	}
+
+	private static String describe(String ref) {
+		if (ref.startsWith(Constants.R_HEADS)) {
+			return "branch " + ref.substring(Constants.R_HEADS.length());
+		}
+		if (ref.startsWith(Constants.R_TAGS)) {
+			return "tag " + ref.substring(Constants.R_TAGS.length());
+		}
+		return ref;
+	}
+
+}

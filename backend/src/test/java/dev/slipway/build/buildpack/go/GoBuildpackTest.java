@@ -1,0 +1,47 @@
+package dev.slipway.build.buildpack.go;
+
+import dev.slipway.build.BuildFailed;
+import dev.slipway.build.BuildpackPlan;
+import dev.slipway.build.InMemorySourceTree;
+import dev.slipway.build.RecordingBuildLog;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GoBuildpackTest {
+
+	private final GoBuildpack buildpack = new GoBuildpack();
+
+	@Test
+	void buildsTheRootMainPackageNamedAfterTheModule() {
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("go.mod", "module github.com/acme/shop/v2\n\ngo 1.22\n",
+				"go.sum", "", "main.go", "package main\n", "internal/x.go", "package internal\n"), new RecordingBuildLog());
+		assertThat(plan.variables()).containsEntry("binary", "shop")
+			.containsEntry("package", ".")
+			.containsEntry("manifests", "go.mod go.sum")
+			.containsEntry("vendored", false);
+		assertThat(plan.defaultProcessTypes()).containsEntry("web", "/app/bin/shop");
+	}
+
+	@Test
+	void buildsTheSingleCommandUnderCmdOfflineWhenVendored() {
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("go.mod", "module shop\n", "cmd/server/main.go",
+				"// server\npackage main\n", "vendor/modules.txt", ""), new RecordingBuildLog());
+		assertThat(plan.variables()).containsEntry("package", "./cmd/server")
+			.containsEntry("binary", "server")
+			.containsEntry("vendored", true);
+	}
+
+	@Test
+	void refusesWhatTheStacksGoCannotBuild() {
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("go.mod", "module x\ngo 1.26\n", "main.go",
+				"package main"), new RecordingBuildLog()))
+			.isInstanceOf(BuildFailed.class)
+			.hasMessageContaining("Go 1.26");
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("go.mod", "module x\n", "lib.go", "package lib"),
+				new RecordingBuildLog()))
+			.hasMessageContaining("No main package");
+	}
+
+}

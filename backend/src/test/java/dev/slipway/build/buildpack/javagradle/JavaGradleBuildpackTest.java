@@ -1,0 +1,34 @@
+package dev.slipway.build.buildpack.javagradle;
+
+import java.util.List;
+
+import dev.slipway.build.BuildFailed;
+import dev.slipway.build.InMemorySourceTree;
+import dev.slipway.build.RecordingBuildLog;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JavaGradleBuildpackTest {
+
+	private final JavaGradleBuildpack buildpack = new JavaGradleBuildpack();
+
+	@Test
+	void needsTheWrapper() {
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("build.gradle", ""), new RecordingBuildLog()))
+			.isInstanceOf(BuildFailed.class)
+			.hasMessageContaining("gradle wrapper");
+	}
+
+	@Test
+	void copiesTheWrapperAndBuildScriptsFirst() {
+		var plan = buildpack.plan(InMemorySourceTree.of("gradlew", "", "gradle/wrapper/gradle-wrapper.properties", "",
+				"settings.gradle.kts", "", "build.gradle.kts", "", "app/build.gradle.kts", "", "app/build/x/build.gradle",
+				"", "src/Main.java", ""), new RecordingBuildLog());
+		assertThat(plan.variables()).containsEntry("jdk", 21)
+			.containsEntry("manifests",
+					List.of("gradlew", "gradle", "settings.gradle.kts", "build.gradle.kts", "app/build.gradle.kts"));
+	}
+
+}

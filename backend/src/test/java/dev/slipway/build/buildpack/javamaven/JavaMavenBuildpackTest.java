@@ -1,0 +1,37 @@
+package dev.slipway.build.buildpack.javamaven;
+
+import java.util.List;
+
+import dev.slipway.build.BuildpackPlan;
+import dev.slipway.build.InMemorySourceTree;
+import dev.slipway.build.RecordingBuildLog;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JavaMavenBuildpackTest {
+
+	private final JavaMavenBuildpack buildpack = new JavaMavenBuildpack();
+
+	@Test
+	void copiesEveryPomButThoseUnderTarget() {
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pom.xml", "", "api/pom.xml", "", "api/target/pom.xml",
+				"", "src/Main.java", ""), new RecordingBuildLog());
+		assertThat(plan.variables()).containsEntry("jdk", 21)
+			.containsEntry("wrapper", false)
+			.containsEntry("mvn", "mvn")
+			.containsEntry("manifests", List.of("pom.xml", "api/pom.xml"));
+	}
+
+	@Test
+	void usesTheWrapperWhenItIsComplete() {
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pom.xml", "", "mvnw", "",
+				".mvn/wrapper/maven-wrapper.properties", "", "system.properties", "java.runtime.version=25"),
+				new RecordingBuildLog());
+		assertThat(plan.variables()).containsEntry("jdk", 25)
+			.containsEntry("wrapper", true)
+			.containsEntry("mvn", "sh ./mvnw")
+			.containsEntry("manifests", List.of("pom.xml", "mvnw", ".mvn"));
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.slipway.build.buildpack.php;
+
+import dev.slipway.build.BuildpackPlan;
+import dev.slipway.build.InMemorySourceTree;
+import dev.slipway.build.RecordingBuildLog;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PhpBuildpackTest {
+
+	private final PhpBuildpack buildpack = new PhpBuildpack();
+
+	@Test
+	void servesPublicWithComposerDependencies() {
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("composer.json", "{}", "composer.lock", "{}",
+				"public/index.php", ""), new RecordingBuildLog());
+		assertThat(plan.variables()).containsEntry("composer", true).containsEntry("manifests", "composer.json composer.lock");
+		assertThat(plan.defaultProcessTypes()).containsEntry("web", "php -S 0.0.0.0:$PORT -t public");
+	}
+
+	@Test
+	void servesTheRootOfAPlainPhpApp() {
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("index.php", ""), new RecordingBuildLog());
+		assertThat(plan.variables()).containsEntry("composer", false);
+		assertThat(plan.defaultProcessTypes()).containsEntry("web", "php -S 0.0.0.0:$PORT -t .");
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.slipway.build.buildpack.ruby;
+
+import dev.slipway.build.BuildpackPlan;
+import dev.slipway.build.InMemorySourceTree;
+import dev.slipway.build.RecordingBuildLog;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RubyBuildpackTest {
+
+	private final RubyBuildpack buildpack = new RubyBuildpack();
+
+	@Test
+	void deploysFromTheLockfileOfflineWithAVendorCacheAndRacksUp() {
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("Gemfile", "", "Gemfile.lock", "",
+				"vendor/cache/rack-3.0.gem", "", "config.ru", ""), new RecordingBuildLog());
+		assertThat(plan.variables()).containsEntry("manifests", "Gemfile Gemfile.lock")
+			.containsEntry("deployment", "true")
+			.containsEntry("vendorCache", true);
+		assertThat(plan.defaultProcessTypes()).containsEntry("web", "bundle exec rackup --host 0.0.0.0 --port $PORT");
+	}
+
+	@Test
+	void warnsWithoutALockfile() {
+		RecordingBuildLog log = new RecordingBuildLog();
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("Gemfile", ""), log);
+		assertThat(plan.variables()).containsEntry("deployment", "false");
+		assertThat(plan.defaultProcessTypes()).isEmpty();
+		assertThat(log.text()).contains("No Gemfile.lock");
+	}
+
+}

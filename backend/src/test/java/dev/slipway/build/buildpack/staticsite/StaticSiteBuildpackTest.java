@@ -1,0 +1,26 @@
+package dev.slipway.build.buildpack.staticsite;
+
+import dev.slipway.build.InMemorySourceTree;
+import dev.slipway.build.RecordingBuildLog;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StaticSiteBuildpackTest {
+
+	private final StaticSiteBuildpack buildpack = new StaticSiteBuildpack();
+
+	@Test
+	void servesPublicWhenTheIndexIsThere() {
+		assertThat(buildpack.plan(InMemorySourceTree.of("public/index.html", ""), new RecordingBuildLog())
+			.defaultProcessTypes()).containsEntry("web", "busybox httpd -f -v -p $PORT -h /app/public");
+	}
+
+	@Test
+	void servesTheRootOtherwise() {
+		assertThat(buildpack.plan(InMemorySourceTree.of("index.html", "", "public/index.html", ""),
+				new RecordingBuildLog())
+			.defaultProcessTypes()).containsEntry("web", "busybox httpd -f -v -p $PORT -h /app");
+	}
+
+}
