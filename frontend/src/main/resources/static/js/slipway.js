@@ -22,3 +22,27 @@
     });
   });
 })();
+
+// Live build output: follow the server-sent lines, keeping the view at the bottom unless the user scrolled up.
+(() => {
+  document.querySelectorAll('pre[data-stream]').forEach((pre) => {
+    const atBottom = () => pre.scrollHeight - pre.scrollTop - pre.clientHeight < 40;
+    const source = new EventSource(pre.dataset.stream + '?after=' + pre.dataset.after);
+    pre.scrollTop = pre.scrollHeight;
+    source.onmessage = (event) => {
+      const follow = atBottom();
+      pre.append(event.data + '\n');
+      if (follow) {
+        pre.scrollTop = pre.scrollHeight;
+      }
+    };
+    source.addEventListener('end', (event) => {
+      source.close();
+      const status = document.querySelector('[data-build-status]');
+      if (status) {
+        status.textContent = event.data;
+        status.className = 'status status-' + event.data;
+      }
+    });
+  });
+})();

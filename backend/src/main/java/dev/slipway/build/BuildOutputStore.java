@@ -3,6 +3,7 @@ package dev.slipway.build;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,8 +11,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every build's output in PostgreSQL. Lines are buffered and written in batches a few times
- * a second, so a chatty build costs few statements and a reader lags by well under a second.
+ * Keeps every build's output in PostgreSQL and hands it to followers as it comes. Lines are
+ * buffered and written in batches a few times a second, so a chatty build costs few statements.
  */
 @Component
 class BuildOutputStore {
@@ -45,6 +46,42 @@ class BuildOutputStore {
 		}
 	}
 
+	/**
+	 * Puts the lines numbered above {@code after} into {@code sink}, then every new line as the build
+	 * writes it, then {@link OutputLine#END} once the build is over.
+	 */
+	void follow(long buildId, int after, BlockingQueue<OutputLine> sink) {
+		Recorder recorder = open.get(buildId);
+		if (recorder != null) {
+			synchronized (recorder) {
+				if (!recorder.closed) {
+					List<String> lines = written(buildId);
+					lines.addAll(recorder.pending);
+					offer(lines, after, sink);
+					recorder.followers.add(sink);
+					return;
+				}
+			}
+		}
+		offer(written(buildId), after, sink);
+		sink.add(OutputLine.END);
+	}
+
+	void unfollow(long buildId, BlockingQueue<OutputLine> sink) {
+		Recorder recorder = open.get(buildId);
+		if (recorder != null) {
+			synchronized (recorder) {
+				recorder.followers.remove(sink);
+			}
+		}
+	}
+
+	private static void offer(List<String> lines, int after, BlockingQueue<OutputLine> sink) {
+		for (int number = Math.max(after + 1, 1); number <= lines.size(); number++) {
+			sink.add(new OutputLine(number, lines.get(number - 1)));
+		}
+	}
+
 	private List<String> written(long buildId) {
 		return new ArrayList<>(
 				jdbc.queryForList("select line from build_output where build_id = ? order by line_no", String.class, buildId));
@@ -61,7 +98,11 @@ class BuildOutputStore {
 
 		private final List<String> pending = new ArrayList<>();
 
+		private final List<BlockingQueue<OutputLine>> followers = new ArrayList<>();
+
 		private int written;
+
+		private boolean closed;
 
 		private Recorder(long buildId) {
 			this.buildId = buildId;
@@ -70,6 +111,8 @@ class BuildOutputStore {
 		@Override
 		public synchronized void line(String line) {
 			pending.add(line);
+			OutputLine numbered = new OutputLine(written + pending.size(), line);
+			followers.forEach(follower -> follower.add(numbered));
 		}
 
 		synchronized void flush() {
@@ -87,8 +130,11 @@ class BuildOutputStore {
 		}
 
 		@Override
-		public void close() {
+		public synchronized void close() {
 			flush();
+			closed = true;
+			followers.forEach(follower -> follower.add(OutputLine.END));
+			followers.clear();
 			open.remove(buildId);
 		}
 

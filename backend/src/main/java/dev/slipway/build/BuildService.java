@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -204,6 +205,15 @@ public class BuildService {
 
 	public List<String> output(Build build) {
 		return output.lines(build.id());
+	}
+
+	/** Feeds a build's output after line {@code after} into {@code sink}, live while it runs; see {@link OutputLine#END}. */
+	public void follow(Build build, int after, BlockingQueue<OutputLine> sink) {
+		output.follow(build.id(), after, sink);
+	}
+
+	public void unfollow(Build build, BlockingQueue<OutputLine> sink) {
+		output.unfollow(build.id(), sink);
 	}
 
 	/** Builds cut short by a stop of Slipway are failed, not left "building" for ever. */

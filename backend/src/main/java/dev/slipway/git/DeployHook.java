@@ -35,7 +35,11 @@ final class DeployHook implements PreReceiveHook {
 		boolean deployed = false;
 		for (ReceiveCommand command : commands) {
 			String ref = command.getRefName();
-			if (!isDeployBranch(ref) || command.getType() == ReceiveCommand.Type.DELETE) {
+			if (command.getType() == ReceiveCommand.Type.DELETE) {
+				output.step("Deleted " + describe(ref) + "; what runs stays as it is.");
+				continue;
+			}
+			if (!isDeployBranch(ref)) {
 				output.step("Stored " + describe(ref) + " without deploying: only pushes to main or master deploy.");
 				continue;
 			}
@@ -44,9 +48,8 @@ final class DeployHook implements PreReceiveHook {
 				continue;
 			}
 			deployed = true;
-			boolean succeeded = output.stream(log -> pipeline.deploy(app, user, receivePack.getRepository(),
-					command.getNewId(), log));
-			if (!succeeded) {
+			boolean succeeded = output.stream(log -> pipeline.deploy(app, user, receivePack, command, log));
+			if (!succeeded && command.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED) {
 				command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, DECLINED);
 			}
 		}

@@ -13,7 +13,10 @@ import dev.slipway.build.BuildResult;
 import dev.slipway.build.BuildService;
 import dev.slipway.identity.UserPrincipal;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.eclipse.jgit.transport.ReceivePack;
 
 import org.springframework.stereotype.Component;
 
@@ -35,15 +38,29 @@ class PushPipeline {
 		this.settings = settings;
 	}
 
-	/** Deploys the pushed commit; false when the push must be refused (the log says why). */
-	boolean deploy(App app, UserPrincipal user, Repository repository, ObjectId commit, BuildLog log) {
+	/**
+	 * Deploys the pushed commit and moves the branch to it, both while holding the app's lock, so the
+	 * next push sees the branch where this one left it. False when the push is refused (the log says why).
+	 */
+	boolean deploy(App app, UserPrincipal user, ReceivePack receivePack, ReceiveCommand command, BuildLog log) {
+		Repository repository = receivePack.getRepository();
 		ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
 		if (!acquire(lock, app, log)) {
 			return false;
 		}
 		try {
-			BuildResult result = builds.build(app, new GitSourceTree(repository, commit), user.email(), null, log);
-			return result.succeeded();
+			if (movedMeanwhile(repository, command)) {
+				log.error("The branch moved while this push waited (another push deployed first). "
+						+ "Fetch, merge or rebase, and push again.");
+				return false;
+			}
+			BuildResult result = builds.build(app, new GitSourceTree(repository, command.getNewId()), user.email(),
+					null, log);
+			if (!result.succeeded()) {
+				return false;
+			}
+			command.execute(receivePack);
+			return command.getResult() == ReceiveCommand.Result.OK;
 		}
 		catch (IOException ex) {
 			log.error("Reading the pushed commit failed: " + ex.getMessage());
@@ -52,6 +69,13 @@ class PushPipeline {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/** Whether the branch no longer points where the client saw it, so its update would fail after the deploy. */
+	private static boolean movedMeanwhile(Repository repository, ReceiveCommand command) throws IOException {
+		Ref current = repository.exactRef(command.getRefName());
+		ObjectId currentId = current == null ? ObjectId.zeroId() : current.getObjectId();
+		return !currentId.equals(command.getOldId());
 	}
 
 	private boolean acquire(ReentrantLock lock, App app, BuildLog log) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.slipway.SlipwayApplication;
@@ -70,6 +71,21 @@ public final class SlipwayUnderTest {
 
 	public <T> T bean(Class<T> type) {
 		return context.getBean(type);
+	}
+
+	/** The git remote of an app, with the token as the password. */
+	public String gitUrl(String app, String token) {
+		return baseUrl().replace("http://", "http://git:" + token + "@") + "/git/" + app + ".git";
+	}
+
+	/** Creates an app as the admin and returns its name. */
+	public String createApp(String prefix) {
+		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+		Http.Response created = adminApi().post("/api/apps", Map.of("name", name));
+		if (created.status() != 201) {
+			throw new IllegalStateException("Cannot create the app " + name + ": " + created);
+		}
+		return name;
 	}
 
 	public String databaseContainer() {

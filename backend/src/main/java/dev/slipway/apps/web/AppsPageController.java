@@ -1,8 +1,16 @@
 package dev.slipway.apps.web;
 
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppName;
+import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppTab;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
@@ -23,8 +31,11 @@ class AppsPageController {
 
 	private final AppService apps;
 
-	AppsPageController(AppService apps) {
+	private final List<AppPageSection> sections;
+
+	AppsPageController(AppService apps, List<AppPageSection> sections) {
 		this.apps = apps;
+		this.sections = sections;
 	}
 
 	@GetMapping
@@ -56,25 +67,37 @@ class AppsPageController {
 	}
 
 	@GetMapping("/{name}")
-	String show(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name, Model model) {
-		App app = apps.require(name, user);
-		model.addAttribute("app", app);
-		model.addAttribute("gitUrl", GitRemote.url(app.name()));
-		return "apps/show";
+	String overview(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name, Model model) {
+		return tab(user, name, AppTab.OVERVIEW, model);
 	}
 
-	@GetMapping("/{name}/settings")
-	String settings(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name, Model model) {
-		model.addAttribute("app", apps.require(name, user));
-		return "apps/settings";
+	@GetMapping("/{name}/{tab:activity|resources|settings}")
+	String tab(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name, @PathVariable String tab,
+			Model model) {
+		return tab(user, name, AppTab.valueOf(tab.toUpperCase(Locale.ROOT)), model);
+	}
+
+	private String tab(UserPrincipal user, String name, AppTab tab, Model model) {
+		App app = apps.require(name, user);
+		List<AppPageSection> shown = sections.stream()
+			.filter(section -> section.tab() == tab)
+			.sorted(Comparator.comparingInt(AppPageSection::order))
+			.toList();
+		Map<String, Object> attributes = new HashMap<>();
+		shown.forEach(section -> section.populate(app, attributes));
+		model.addAllAttributes(attributes);
+		model.addAttribute("app", app);
+		model.addAttribute("tab", tab.name().toLowerCase(Locale.ROOT));
+		model.addAttribute("sections", shown);
+		return "apps/tab";
 	}
 
 	@PostMapping("/{name}/delete")
 	String delete(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name,
-			@RequestParam(defaultValue = "") String confirmation, Model model, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "") String confirmation, RedirectAttributes flash) {
 		if (!name.equals(confirmation.strip())) {
-			model.addAttribute("deleteError", "Type the app's name, " + name + ", to confirm its deletion.");
-			return settings(user, name, model);
+			flash.addFlashAttribute("deleteError", "Type the app's name, " + name + ", to confirm its deletion.");
+			return "redirect:/apps/" + apps.require(name, user).name() + "/settings";
 		}
 		apps.delete(name, user);
 		flash.addFlashAttribute("notice", "Deleted " + name + ".");

@@ -1,0 +1,219 @@
+package dev.slipway.test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A project on disk driven with the real {@code git} command line: files written by the test,
+ * commits, and pushes whose output is kept line by line with the time each line arrived.
+ */
+public final class GitProject {
+
+	private final Path directory;
+
+	private GitProject(Path directory) {
+		this.directory = directory;
+	}
+
+	/** A new repository on branch main, empty. */
+	public static GitProject create() {
+		try {
+			GitProject project = new GitProject(Files.createTempDirectory("slipway-app-"));
+			project.git("init", "-q", "-b", "main");
+			project.git("config", "user.email", "developer@slipway.test");
+			project.git("config", "user.name", "Developer");
+			return project;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A new repository holding a sample app from {@code src/test/resources/sample-apps/<name>}, committed. */
+	public static GitProject sample(String name) {
+		GitProject project = create();
+		URL folder = GitProject.class.getResource("/sample-apps/" + name);
+		if (folder == null) {
+			throw new IllegalArgumentException("No sample app " + name);
+		}
+		try {
+			Path source = Path.of(folder.toURI());
+			try (Stream<Path> files = Files.walk(source)) {
+				for (Path file : files.filter(Files::isRegularFile).toList()) {
+					String relative = source.relativize(file).toString();
+					project.write(relative, Files.readString(file));
+				}
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return project.commit("Sample app " + name);
+	}
+
+	public Path directory() {
+		return directory;
+	}
+
+	/** Writes a file; shell scripts become executable. */
+	public GitProject write(String path, String content) {
+		try {
+			Path file = directory.resolve(path);
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, content);
+			if (path.endsWith(".sh")) {
+				file.toFile().setExecutable(true);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
+	public String read(String path) {
+		try {
+			return Files.readString(directory.resolve(path));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Replaces text in a file, failing when it is not there. */
+	public GitProject replace(String path, String text, String replacement) {
+		String content = read(path);
+		if (!content.contains(text)) {
+			throw new IllegalArgumentException(path + " does not contain " + text);
+		}
+		return write(path, content.replace(text, replacement));
+	}
+
+	public GitProject delete(String path) {
+		try {
+			Files.delete(directory.resolve(path));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
+	public GitProject commit(String message) {
+		git("add", "-A");
+		git("commit", "-q", "--allow-empty", "-m", message);
+		return this;
+	}
+
+	public String head() {
+		return git("rev-parse", "HEAD").strip();
+	}
+
+	/** Pushes a branch to an app of the Slipway under test, with a token as the password. */
+	public Push push(SlipwayUnderTest slipway, String app, String token, String... options) {
+		return push(slipway.gitUrl(app, token), options);
+	}
+
+	/** Runs {@code git push <url> <options>} (main by default), keeping each output line with its arrival time. */
+	public Push push(String url, String... options) {
+		// No prompts and no credential helpers of the machine: the URL carries the token.
+		List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "push", url));
+		command.addAll(options.length == 0 ? List.of("main") : Arrays.asList(options));
+		Instant started = Instant.now();
+		try {
+			ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+			builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+			Process process = builder.start();
+			process.getOutputStream().close();
+			List<Push.Line> lines = new ArrayList<>();
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					for (String part : line.split("\r")) {
+						lines.add(new Push.Line(Instant.now(), part.stripTrailing()));
+					}
+				}
+			}
+			if (!process.waitFor(20, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("git push did not finish in 20 minutes");
+			}
+			return new Push(process.exitValue(), lines, started, Instant.now());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String git(String... args) {
+		List<String> command = new ArrayList<>(List.of("git"));
+		command.addAll(Arrays.asList(args));
+		try {
+			Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+			}
+			return output;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What a push printed, line by line, and how it ended. */
+	public record Push(int exitCode, List<Line> lines, Instant started, Instant finished) {
+
+		public boolean succeeded() {
+			return exitCode == 0;
+		}
+
+		public String output() {
+			return String.join("\n", lines.stream().map(Line::text).toList());
+		}
+
+		public Duration duration() {
+			return Duration.between(started, finished);
+		}
+
+		/** When the first line containing {@code text} arrived. */
+		public Instant arrivalOf(String text) {
+			return lines.stream()
+				.filter(line -> line.text().contains(text))
+				.map(Line::arrived)
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("The push output has no line with " + text + ":\n" + output()));
+		}
+
+		@Override
+		public String toString() {
+			return "git push exited " + exitCode + ":\n" + output();
+		}
+
+		public record Line(Instant arrived, String text) {
+		}
+
+	}
+
+}
