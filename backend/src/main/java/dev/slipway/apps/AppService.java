@@ -43,6 +43,12 @@ public class AppService {
 		return user.admin() ? apps.findAllByOrderByNameAsc() : apps.findByOwnerIdOrderByNameAsc(user.id());
 	}
 
+	/** Every app, for the platform's own work (routing, reconciliation); users see {@link #visibleTo}. */
+	@Transactional(readOnly = true)
+	public List<App> all() {
+		return apps.findAllByOrderByNameAsc();
+	}
+
 	/** The named app if the user may manage it; 404 or 403 otherwise. */
 	@Transactional(readOnly = true)
 	public App require(String name, UserPrincipal user) {

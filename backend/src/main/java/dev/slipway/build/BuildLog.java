@@ -13,6 +13,10 @@ public interface BuildLog {
 
 	String ERROR = " !     ";
 
+	/** For work that runs outside a push, where nobody reads the lines. */
+	BuildLog DISCARD = line -> {
+	};
+
 	/** One line, already formatted. */
 	void line(String line);
 

@@ -12,6 +12,9 @@ import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildResult;
 import dev.slipway.build.BuildService;
 import dev.slipway.identity.UserPrincipal;
+import dev.slipway.releases.Release;
+import dev.slipway.releases.ReleaseService;
+import dev.slipway.releases.ReleaseStatus;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -29,12 +32,15 @@ class PushPipeline {
 
 	private final BuildService builds;
 
+	private final ReleaseService releases;
+
 	private final GitSettings settings;
 
 	private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-	PushPipeline(BuildService builds, GitSettings settings) {
+	PushPipeline(BuildService builds, ReleaseService releases, GitSettings settings) {
 		this.builds = builds;
+		this.releases = releases;
 		this.settings = settings;
 	}
 
@@ -57,6 +63,11 @@ class PushPipeline {
 			BuildResult result = builds.build(app, new GitSourceTree(repository, command.getNewId()), user.email(),
 					null, log);
 			if (!result.succeeded()) {
+				return false;
+			}
+			Map<String, String> config = releases.current(app).map(Release::config).orElse(Map.of());
+			Release release = releases.deploy(app, result.build(), config, user.email(), log);
+			if (release.status() != ReleaseStatus.SUCCEEDED) {
 				return false;
 			}
 			command.execute(receivePack);

@@ -1,0 +1,169 @@
+package dev.slipway.releases;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.slipway.apps.App;
+import dev.slipway.build.Build;
+import dev.slipway.build.BuildLog;
+import dev.slipway.build.Buildpack;
+import dev.slipway.build.BuildpackCatalog;
+import dev.slipway.docker.DockerClients;
+import dev.slipway.errors.SlipwayException;
+import dev.slipway.router.Router;
+import dev.slipway.runtime.DeployFailed;
+import dev.slipway.runtime.DeploySpec;
+import dev.slipway.runtime.HealthCheck;
+import dev.slipway.runtime.Rollout;
+import dev.slipway.runtime.RuntimeSettings;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+
+/**
+ * Releases v1, v2, …: each deploy, config change, add-on change and rollback makes one, runs its
+ * release phase and rolls it out. A release that fails leaves the previous one running.
+ */
+@Service
+public class ReleaseService {
+
+	private final Releases releases;
+
+	private final Rollout rollout;
+
+	private final BuildpackCatalog buildpacks;
+
+	private final RuntimeSettings runtime;
+
+	private final Router router;
+
+	private final ImageRetention retention;
+
+	private final DockerClients docker;
+
+	private final ApplicationEventPublisher events;
+
+	private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+	ReleaseService(Releases releases, Rollout rollout, BuildpackCatalog buildpacks, RuntimeSettings runtime,
+			Router router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events) {
+		this.releases = releases;
+		this.rollout = rollout;
+		this.buildpacks = buildpacks;
+		this.runtime = runtime;
+		this.router = router;
+		this.retention = retention;
+		this.docker = docker;
+		this.events = events;
+	}
+
+	/** Releases a successful build with the app's config: release phase, then rollout. */
+	public Release deploy(App app, Build build, Map<String, String> config, String author, BuildLog log) {
+		Map<String, String> processTypes = new HashMap<>(build.processTypes().processTypes());
+		if (Buildpack.DOCKERFILE.equals(build.buildpack())) {
+			processTypes.putIfAbsent("web", "");
+		}
+		ReleaseDraft draft = new ReleaseDraft(build.id(), build.commitSha(), build.buildpack(), build.imageId(),
+				build.imageTag(), processTypes, config, "Deploy " + build.commitSha().substring(0, 7), author);
+		return release(app, draft, true, log);
+	}
+
+	/** A new release of what runs with other config: a config or add-on change. */
+	public Release reconfigure(App app, Map<String, String> config, String description, String author, BuildLog log) {
+		Optional<Release> current = current(app);
+		if (current.isEmpty()) {
+			return null;
+		}
+		return release(app, ReleaseDraft.copyOf(current.get()).withConfig(config, description, author), false, log);
+	}
+
+	/** A new release with the image and config of release {@code version}. */
+	public Release rollback(App app, int version, String author, BuildLog log) {
+		Release target = require(app, version);
+		if (target.status() != ReleaseStatus.SUCCEEDED) {
+			throw SlipwayException.conflict("release_never_ran",
+					"v" + version + " never ran (" + target.status().name().toLowerCase() + "); roll back to one that did.");
+		}
+		if (!imageExists(target.imageTag())) {
+			throw SlipwayException.conflict("image_removed", "The image of v" + version
+					+ " was removed: Slipway keeps the images of the last " + ImageRetention.KEPT_RELEASES + " releases.");
+		}
+		ReleaseDraft draft = ReleaseDraft.copyOf(target).withConfig(target.config(), "Rollback to v" + version, author);
+		return release(app, draft, false, log);
+	}
+
+	/** The release that runs: the newest that rolled out. */
+	public Optional<Release> current(App app) {
+		return releases.findFirstByAppIdAndStatusOrderByVersionDesc(app.id(), ReleaseStatus.SUCCEEDED);
+	}
+
+	public List<Release> recent(App app, int limit) {
+		return releases.findByAppIdOrderByVersionDesc(app.id(), Limit.of(limit));
+	}
+
+	public Release require(App app, int version) {
+		return releases.findByAppIdAndVersion(app.id(), version)
+			.orElseThrow(() -> SlipwayException.notFound("release_not_found", app.name() + " has no release v" + version + "."));
+	}
+
+	private Release release(App app, ReleaseDraft draft, boolean runReleasePhase, BuildLog log) {
+		ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
+		lock.lock();
+		try {
+			Release release = releases.save(new Release(app.id(), releases.lastVersion(app.id()) + 1, draft));
+			DeploySpec spec = spec(app, release);
+			try {
+				if (runReleasePhase) {
+					rollout.runReleasePhase(spec, log);
+				}
+				rollout.deploy(spec, log);
+			}
+			catch (DeployFailed ex) {
+				release.failed(ex.getMessage());
+				releases.save(release);
+				log.error(ex.getMessage());
+				log.error("v" + release.version() + " was not deployed; what ran before keeps running.");
+				events.publishEvent(new ReleaseFailed(app.id(), app.name(), release.version(), ex.getMessage()));
+				return release;
+			}
+			release.succeeded();
+			releases.save(release);
+			events.publishEvent(new ReleaseCreated(app.id(), app.name(), release.version(), release.description(),
+					release.author()));
+			log.step("Released v" + release.version());
+			log.detail(router.url(app.name()) + " deployed");
+			retention.prune(app);
+			return release;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private DeploySpec spec(App app, Release release) {
+		boolean jvm = release.buildpack() != null
+				&& buildpacks.find(release.buildpack()).map(Buildpack::jvm).orElse(false);
+		Duration bootTimeout = runtime.bootTimeout(jvm);
+		HealthCheck healthCheck = null;
+		return new DeploySpec(app.id(), app.name(), release.version(), release.imageTag(), release.processTypes(),
+				release.config(), bootTimeout, healthCheck, Map.of());
+	}
+
+	private boolean imageExists(String tag) {
+		try {
+			docker.api().inspectImageCmd(tag).exec();
+			return true;
+		}
+		catch (NotFoundException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.slipway.releases.web;
+
+import java.util.Map;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageSection;
+import dev.slipway.apps.AppTab;
+import dev.slipway.releases.Release;
+import dev.slipway.releases.ReleaseService;
+
+import org.springframework.stereotype.Component;
+
+/** The activity tab's releases, each earlier one with a rollback button. */
+@Component
+class ReleasesSection implements AppPageSection {
+
+	private final ReleaseService releases;
+
+	ReleasesSection(ReleaseService releases) {
+		this.releases = releases;
+	}
+
+	@Override
+	public AppTab tab() {
+		return AppTab.ACTIVITY;
+	}
+
+	@Override
+	public int order() {
+		return 100;
+	}
+
+	@Override
+	public String fragment() {
+		return "releases/sections :: releases";
+	}
+
+	@Override
+	public void populate(App app, Map<String, Object> model) {
+		model.put("releases", releases.recent(app, 30));
+		model.put("currentVersion", releases.current(app).map(Release::version).orElse(0));
+	}
+
+}

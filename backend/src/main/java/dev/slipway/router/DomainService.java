@@ -1,0 +1,76 @@
+package dev.slipway.router;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import dev.slipway.apps.App;
+import dev.slipway.errors.SlipwayException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** An app's custom domains, checked and unique across apps; each change goes to the router. */
+@Service
+public class DomainService {
+
+	private static final Pattern HOSTNAME = Pattern
+		.compile("^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
+
+	private final Domains domains;
+
+	private final Router router;
+
+	private final RouterSettings settings;
+
+	DomainService(Domains domains, Router router, RouterSettings settings) {
+		this.domains = domains;
+		this.router = router;
+		this.settings = settings;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Domain> of(App app) {
+		return domains.findByAppIdOrderByHostname(app.id());
+	}
+
+	@Transactional
+	public Domain add(App app, String hostname) {
+		String normalized = hostname == null ? "" : hostname.strip().toLowerCase(Locale.ROOT);
+		if (normalized.endsWith(".")) {
+			normalized = normalized.substring(0, normalized.length() - 1);
+		}
+		if (normalized.length() > 253 || !HOSTNAME.matcher(normalized).matches()) {
+			throw SlipwayException.invalid("invalid_domain", "'" + hostname + "' is not a hostname such as www.example.com"
+					+ " (a leading *. makes a wildcard).");
+		}
+		if (normalized.equals(settings.baseDomain()) || normalized.endsWith("." + settings.baseDomain())) {
+			throw SlipwayException.invalid("reserved_domain", normalized + " is under Slipway's base domain "
+					+ settings.baseDomain() + ", where each app has its own name already.");
+		}
+		if (domains.existsByHostname(normalized)) {
+			throw SlipwayException.conflict("domain_taken", normalized + " belongs to an app already.");
+		}
+		Domain domain;
+		try {
+			domain = domains.saveAndFlush(new Domain(app.id(), normalized));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw SlipwayException.conflict("domain_taken", normalized + " belongs to an app already.");
+		}
+		router.hostnamesChanged();
+		return domain;
+	}
+
+	@Transactional
+	public void remove(App app, String hostname) {
+		Domain domain = domains.findByHostname(hostname == null ? "" : hostname.strip().toLowerCase(Locale.ROOT))
+			.filter(found -> found.appId() == app.id())
+			.orElseThrow(() -> SlipwayException.notFound("domain_not_found",
+					app.name() + " has no domain " + hostname + "."));
+		domains.delete(domain);
+		router.hostnamesChanged();
+	}
+
+}

@@ -1,0 +1,114 @@
+package dev.slipway.router;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each app's requests go. Holds the route of every app and, on each change, renders all
+ * routes for nginx and installs them with a graceful reload, returning once nginx serves them. The
+ * first install waits for the runtime to report every app, so a restart never serves a partial table.
+ */
+@Component
+public class Router {
+
+	private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+	private final RouterContainer container;
+
+	private final RouterSettings settings;
+
+	private final Domains domains;
+
+	private final AppService apps;
+
+	private final Map<String, Route> routes = new HashMap<>();
+
+	private long generation = System.currentTimeMillis();
+
+	private boolean initialised;
+
+	Router(RouterContainer container, RouterSettings settings, Domains domains, AppService apps) {
+		this.container = container;
+		this.settings = settings;
+		this.domains = domains;
+		this.apps = apps;
+	}
+
+	/** Starts the router container if needed and installs the routes of every app at once. */
+	public synchronized void initialise(Map<String, Route> allRoutes) {
+		container.ensureRunning();
+		routes.clear();
+		routes.putAll(allRoutes);
+		initialised = true;
+		install();
+	}
+
+	/** Changes one app's route; returns when nginx serves it. */
+	public synchronized void update(String app, Route route) {
+		if (route.equals(routes.put(app, route)) || !initialised) {
+			return;
+		}
+		install();
+	}
+
+	public synchronized void remove(String app) {
+		if (routes.remove(app) != null && initialised) {
+			install();
+		}
+	}
+
+	public synchronized Route routeOf(String app) {
+		return routes.getOrDefault(app, Route.unavailable(Route.State.NOT_DEPLOYED));
+	}
+
+	/** The address an app answers at. */
+	public String url(String app) {
+		return settings.url(app);
+	}
+
+	synchronized void hostnamesChanged() {
+		if (initialised) {
+			install();
+		}
+	}
+
+	private void install() {
+		generation++;
+		String config = RouteTable.render(generation, settings, routes, hostnames());
+		try {
+			container.install(config, generation);
+		}
+		catch (RuntimeException ex) {
+			log.error("The router did not take the new routes; it keeps serving the previous ones", ex);
+			throw ex;
+		}
+	}
+
+	private Map<String, List<String>> hostnames() {
+		Map<String, List<String>> hostnames = new HashMap<>();
+		for (String app : routes.keySet()) {
+			hostnames.put(app, new ArrayList<>(List.of(app + "." + settings.baseDomain())));
+		}
+		Map<Long, String> names = new HashMap<>();
+		for (App app : apps.all()) {
+			names.put(app.id(), app.name());
+		}
+		for (Domain domain : domains.findAll()) {
+			String app = names.get(domain.appId());
+			if (app != null && hostnames.containsKey(app)) {
+				hostnames.get(app).add(domain.hostname());
+			}
+		}
+		return hostnames;
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.slipway.router.web;
+
+import java.util.Map;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageSection;
+import dev.slipway.apps.AppTab;
+import dev.slipway.router.DomainService;
+import dev.slipway.router.Router;
+
+import org.springframework.stereotype.Component;
+
+/** The settings tab's domains: the app's own hostname and the custom ones. */
+@Component
+class DomainsSection implements AppPageSection {
+
+	private final DomainService domains;
+
+	private final Router router;
+
+	DomainsSection(DomainService domains, Router router) {
+		this.domains = domains;
+		this.router = router;
+	}
+
+	@Override
+	public AppTab tab() {
+		return AppTab.SETTINGS;
+	}
+
+	@Override
+	public int order() {
+		return 200;
+	}
+
+	@Override
+	public String fragment() {
+		return "router/sections :: domains";
+	}
+
+	@Override
+	public void populate(App app, Map<String, Object> model) {
+		model.put("domains", domains.of(app));
+		model.put("webUrl", router.url(app.name()));
+	}
+
+}

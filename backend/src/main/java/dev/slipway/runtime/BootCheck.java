@@ -1,0 +1,101 @@
+package dev.slipway.runtime;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells when a new web dyno is up: it accepts a TCP connection on $PORT, or, with an app.json health
+ * check, answers its HTTP request (sent with the app's Host header) with a good status. Gives up
+ * when the boot timeout passes or the process exits.
+ */
+@Component
+class BootCheck {
+
+	private final DynoContainers containers;
+
+	BootCheck(DynoContainers containers) {
+		this.containers = containers;
+	}
+
+	/** Null when the dyno is up; otherwise why it is not. */
+	String await(String containerId, HealthCheck check, String host, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		String lastProblem = "it did not accept connections on $PORT";
+		while (Instant.now().isBefore(deadline)) {
+			InspectContainerResponse container = containers.inspect(containerId);
+			if (container == null) {
+				return "its container disappeared";
+			}
+			if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+				return "its process exited with status " + container.getState().getExitCodeLong();
+			}
+			String address = containers.address(container);
+			if (address != null) {
+				String problem = check == null ? connect(address) : request(address, check, host);
+				if (problem == null) {
+					return null;
+				}
+				lastProblem = problem;
+			}
+			sleep();
+		}
+		return lastProblem + " within " + timeout.toSeconds() + " s";
+	}
+
+	private static String connect(String address) {
+		try (Socket socket = new Socket()) {
+			socket.connect(socketAddress(address), 1000);
+			return null;
+		}
+		catch (IOException ex) {
+			return "it did not accept connections on $PORT";
+		}
+	}
+
+	/** A plain HTTP/1.1 GET, because the JDK's client will not send a Host header of our choosing. */
+	private static String request(String address, HealthCheck check, String host) {
+		try (Socket socket = new Socket()) {
+			socket.connect(socketAddress(address), 1000);
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET " + check.path() + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: Slipway-Healthcheck\r\n"
+					+ "Connection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+				.readLine();
+			int status = statusLine == null ? 0 : Integer.parseInt(statusLine.split(" ")[1]);
+			boolean healthy = check.status() != null ? status == check.status() : status >= 200 && status < 400;
+			return healthy ? null : "its health check GET " + check.path() + " answered " + status;
+		}
+		catch (IOException | RuntimeException ex) {
+			return "its health check GET " + check.path() + " got no answer";
+		}
+	}
+
+	private static InetSocketAddress socketAddress(String address) {
+		int colon = address.lastIndexOf(':');
+		return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

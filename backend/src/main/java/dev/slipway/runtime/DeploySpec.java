@@ -1,0 +1,30 @@
+package dev.slipway.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A release as the runtime runs it: the image, the command of each process type (an empty command
+ * runs the image's own, for apps built from their own Dockerfile), the environment, how to tell a
+ * web dyno is up, and the quantities of process types the app has not run before (from app.json).
+ */
+public record DeploySpec(long appId, String appName, int version, String image, Map<String, String> processTypes,
+		Map<String, String> env, Duration bootTimeout, HealthCheck healthCheck, Map<String, Integer> initialFormation) {
+
+	public DeploySpec {
+		processTypes = Map.copyOf(processTypes);
+		env = Map.copyOf(env);
+		initialFormation = Map.copyOf(initialFormation);
+	}
+
+	public boolean runs(String processType) {
+		return processTypes.containsKey(processType);
+	}
+
+	/** The command of a process type; null when it runs the image's own command. */
+	public String command(String processType) {
+		String command = processTypes.get(processType);
+		return command == null || command.isBlank() ? null : command;
+	}
+
+}

@@ -1,0 +1,184 @@
+package dev.slipway.runtime;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
+import dev.slipway.docker.DockerClients;
+import dev.slipway.instance.InstanceSettings;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, starts, stops and finds the containers of dynos: one per dyno, labelled by app, release,
+ * process type and dyno name, on the app's network, with an init process, no privileges, no
+ * capabilities, a pids limit and the memory and CPUs of its size.
+ */
+@Component
+class DynoContainers {
+
+	private static final Pattern SHELL_SYNTAX = Pattern.compile("[;&|<>(){}`\\n]|^\\s*\\w+=|^\\s*(if|for|while|case|until|exec)\\b");
+
+	private final DockerClients docker;
+
+	private final InstanceSettings instance;
+
+	private final RuntimeSettings settings;
+
+	private final AppNetworks networks;
+
+	private final SecureRandom random = new SecureRandom();
+
+	DynoContainers(DockerClients docker, InstanceSettings instance, RuntimeSettings settings, AppNetworks networks) {
+		this.docker = docker;
+		this.instance = instance;
+		this.settings = settings;
+		this.networks = networks;
+	}
+
+	/** Creates (without starting) the container of dyno {@code <processType>.<index>} of a release. */
+	String create(DeploySpec spec, String processType, int index, DynoSize size) {
+		String dyno = processType + "." + index;
+		CreateContainerCmd create = command(spec, dyno, spec.command(processType), DynoLabels.ROLE_DYNO)
+			.withLabels(labels(spec, processType, dyno, size, DynoLabels.ROLE_DYNO));
+		create.getHostConfig()
+			.withMemory(size.memoryBytes())
+			.withMemorySwap(size.memoryBytes())
+			.withNanoCPUs((long) (Math.min(size.cpus(), hostCpus()) * 1_000_000_000L))
+			.withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+		return create.exec().getId();
+	}
+
+	/** Creates a container that runs {@code command} once and is not restarted: a one-off or release dyno. */
+	String createOneOff(DeploySpec spec, String dyno, String command, String processType) {
+		DynoSize size = DynoSize.of(settings.defaultSize()).orElse(DynoSize.STANDARD_1X);
+		CreateContainerCmd create = command(spec, dyno, command, DynoLabels.ROLE_ONE_OFF)
+			.withLabels(labels(spec, processType, dyno, size, DynoLabels.ROLE_ONE_OFF));
+		create.getHostConfig()
+			.withMemory(size.memoryBytes())
+			.withMemorySwap(size.memoryBytes())
+			.withRestartPolicy(RestartPolicy.noRestart());
+		return create.exec().getId();
+	}
+
+	private CreateContainerCmd command(DeploySpec spec, String dyno, String command, String role) {
+		List<String> env = new ArrayList<>();
+		spec.env().forEach((key, value) -> env.add(key + "=" + value));
+		env.add("PORT=" + settings.port());
+		env.add("DYNO=" + dyno);
+		// docker-init (tini) then signals the whole process group, so `sh -c` passes SIGTERM on.
+		env.add("TINI_KILL_PROCESS_GROUP=1");
+		CreateContainerCmd create = docker.api()
+			.createContainerCmd(spec.image())
+			.withName(instance.resourceName(spec.appName() + "-" + dyno + "-" + suffix()))
+			.withHostName(dyno.replace('.', '-'))
+			.withEnv(env)
+			.withStopTimeout((int) settings.stopTimeout().toSeconds())
+			.withHostConfig(HostConfig.newHostConfig()
+				.withInit(true)
+				.withNetworkMode(networks.ensure(spec.appName()))
+				.withPidsLimit(settings.pidsLimit())
+				.withCapDrop(Capability.ALL)
+				.withSecurityOpts(List.of("no-new-privileges"))
+				.withPrivileged(false)
+				.withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "20m", "max-file", "3"))));
+		if (command != null) {
+			create.withEntrypoint("/bin/sh", "-c").withCmd(shellCommand(command));
+		}
+		return create;
+	}
+
+	/** A simple command is exec'd, so the app itself gets signals and its exit code is the dyno's. */
+	static String shellCommand(String command) {
+		String trimmed = command.strip();
+		return SHELL_SYNTAX.matcher(trimmed).find() ? trimmed : "exec " + trimmed;
+	}
+
+	private Map<String, String> labels(DeploySpec spec, String processType, String dyno, DynoSize size, String role) {
+		return Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.ROLE, role, DynoLabels.APP, spec.appName(),
+				DynoLabels.APP_ID, String.valueOf(spec.appId()), DynoLabels.RELEASE, String.valueOf(spec.version()),
+				DynoLabels.PROCESS, processType, DynoLabels.DYNO, dyno, DynoLabels.SIZE, size.label());
+	}
+
+	void start(String containerId) {
+		try {
+			docker.api().startContainerCmd(containerId).exec();
+		}
+		catch (NotModifiedException ex) {
+			// Running already.
+		}
+	}
+
+	/** SIGTERM, then SIGKILL after the stop timeout, then the container is removed. */
+	void stopAndRemove(String containerId) {
+		try {
+			docker.api().stopContainerCmd(containerId).withTimeout((int) settings.stopTimeout().toSeconds()).exec();
+		}
+		catch (NotFoundException | NotModifiedException ex) {
+			// Stopped or gone already.
+		}
+		remove(containerId);
+	}
+
+	void remove(String containerId) {
+		try {
+			docker.api().removeContainerCmd(containerId).withForce(true).exec();
+		}
+		catch (NotFoundException ex) {
+			// Gone already.
+		}
+	}
+
+	/** The dyno containers of every app (or of one app), running or not. */
+	List<Container> list(String app) {
+		var command = docker.api().listContainersCmd().withShowAll(true);
+		Map<String, String> labels = app == null
+				? Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.ROLE, DynoLabels.ROLE_DYNO)
+				: Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.ROLE, DynoLabels.ROLE_DYNO, DynoLabels.APP, app);
+		return command.withLabelFilter(labels).exec();
+	}
+
+	InspectContainerResponse inspect(String containerId) {
+		try {
+			return docker.api().inspectContainerCmd(containerId).exec();
+		}
+		catch (NotFoundException ex) {
+			return null;
+		}
+	}
+
+	/** The container's address on its app's network, where the router reaches it. */
+	String address(InspectContainerResponse container) {
+		String app = container.getConfig().getLabels().get(DynoLabels.APP);
+		ContainerNetwork network = container.getNetworkSettings().getNetworks().get(networks.name(app));
+		if (network == null || network.getIpAddress() == null || network.getIpAddress().isBlank()) {
+			return null;
+		}
+		return network.getIpAddress() + ":" + settings.port();
+	}
+
+	private int hostCpus() {
+		Integer cpus = docker.api().infoCmd().exec().getNCPU();
+		return cpus == null || cpus < 1 ? 1 : cpus;
+	}
+
+	private String suffix() {
+		byte[] bytes = new byte[3];
+		random.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.slipway.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.slipway.docker.ContainerLogs;
+import dev.slipway.docker.DockerClients;
+import dev.slipway.router.RouterSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts dynos and retires them. New web dynos must pass the boot check before they count; old
+ * dynos get SIGTERM, the stop timeout, then SIGKILL, in the background.
+ */
+@Component
+class DynoLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(DynoLauncher.class);
+
+	private static final Executor VIRTUAL = task -> Thread.ofVirtual().start(task);
+
+	private final DynoContainers containers;
+
+	private final DynoStates states;
+
+	private final BootCheck bootCheck;
+
+	private final DockerClients docker;
+
+	private final RouterSettings router;
+
+	DynoLauncher(DynoContainers containers, DynoStates states, BootCheck bootCheck, DockerClients docker,
+			RouterSettings router) {
+		this.containers = containers;
+		this.states = states;
+		this.bootCheck = bootCheck;
+		this.docker = docker;
+		this.router = router;
+	}
+
+	/**
+	 * Starts the dynos {@code <type>.<index>} of a release. Web dynos are waited for until up; if one
+	 * is not, all just started are removed and {@link DeployFailed} says why, with its last output.
+	 */
+	List<TrackedDyno> launch(DeploySpec spec, String processType, List<Integer> indexes, DynoSize size) {
+		List<TrackedDyno> started = new ArrayList<>();
+		for (int index : indexes) {
+			String id = containers.create(spec, processType, index, size);
+			TrackedDyno dyno = states.track(containers.inspect(id), DynoState.STARTING);
+			started.add(dyno);
+			containers.start(id);
+		}
+		if (!processType.equals("web")) {
+			started.forEach(dyno -> states.transition(dyno, DynoState.UP, null));
+			return started;
+		}
+		List<CompletableFuture<String>> checks = started.stream()
+			.map(dyno -> CompletableFuture.supplyAsync(() -> awaitUp(spec, dyno), VIRTUAL))
+			.toList();
+		for (int i = 0; i < started.size(); i++) {
+			String problem = checks.get(i).join();
+			if (problem != null) {
+				TrackedDyno failed = started.get(i);
+				String output = String.join("\n", ContainerLogs.tail(docker, failed.containerId, 15));
+				started.forEach(dyno -> {
+					dyno.retiring = true;
+					containers.remove(dyno.containerId);
+					states.forget(dyno.containerId);
+				});
+				throw new DeployFailed(failed.name() + " of v" + spec.version() + " did not start: " + problem
+						+ (output.isBlank() ? "." : ". Its last output:\n" + output));
+			}
+		}
+		return started;
+	}
+
+	/** Waits for a web dyno to come up and marks it so; null when it did, else why not. */
+	String awaitUp(DeploySpec spec, TrackedDyno dyno) {
+		String problem = bootCheck.await(dyno.containerId, spec.healthCheck(),
+				spec.appName() + "." + router.baseDomain(), spec.bootTimeout());
+		if (problem == null) {
+			InspectContainerResponse container = containers.inspect(dyno.containerId);
+			dyno.address = container == null ? null : containers.address(container);
+			states.transition(dyno, DynoState.UP, null);
+		}
+		return problem;
+	}
+
+	/** Stops dynos in the background: marked stopping at once, so no route points at them any more. */
+	void retire(List<TrackedDyno> dynos) {
+		for (TrackedDyno dyno : dynos) {
+			dyno.retiring = true;
+			states.transition(dyno, DynoState.STOPPING, null);
+			Thread.ofVirtual().name("stop-" + dyno.name()).start(() -> {
+				try {
+					containers.stopAndRemove(dyno.containerId);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Stopping {} of {} failed: {}", dyno.name(), dyno.app, ex.getMessage());
+				}
+			});
+		}
+	}
+
+}

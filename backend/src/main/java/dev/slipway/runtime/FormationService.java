@@ -1,0 +1,123 @@
+package dev.slipway.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.slipway.apps.App;
+import dev.slipway.errors.SlipwayException;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Scaling: the quantity and size of each process type. Scaling one type touches only its dynos;
+ * new web dynos serve once they are up, removed ones leave the router before they get SIGTERM.
+ */
+@Service
+public class FormationService {
+
+	static final int MAX_QUANTITY = 100;
+
+	private final Formations formations;
+
+	private final Deployments deployments;
+
+	private final DynoStates states;
+
+	private final DynoLauncher launcher;
+
+	private final Routes routes;
+
+	private final AppLocks locks;
+
+	FormationService(Formations formations, Deployments deployments, DynoStates states, DynoLauncher launcher,
+			Routes routes, AppLocks locks) {
+		this.formations = formations;
+		this.deployments = deployments;
+		this.states = states;
+		this.launcher = launcher;
+		this.routes = routes;
+		this.locks = locks;
+	}
+
+	public List<Formation> of(App app) {
+		return formations.findByAppIdOrderByProcessType(app.id());
+	}
+
+	/** Applies every update, or none when one of them is invalid. */
+	public List<Formation> scale(App app, List<FormationUpdate> updates) {
+		return locks.with(app.id(), () -> {
+			Optional<DeploySpec> spec = deployments.findById(app.id()).map(deployment -> deployment.spec(app.name()));
+			List<Formation> changed = new ArrayList<>();
+			for (FormationUpdate update : updates) {
+				changed.add(validate(app, spec, update));
+			}
+			for (int i = 0; i < updates.size(); i++) {
+				apply(app, spec, changed.get(i), updates.get(i));
+			}
+			routes.refresh(app.id(), app.name());
+			return of(app);
+		});
+	}
+
+	private Formation validate(App app, Optional<DeploySpec> spec, FormationUpdate update) {
+		if (update.type() == null || update.type().isBlank()) {
+			throw SlipwayException.invalid("invalid_formation", "Each update names a process type (\"type\": \"web\").");
+		}
+		Formation formation = formations.findByAppIdAndProcessType(app.id(), update.type())
+			.orElseThrow(() -> SlipwayException.notFound("unknown_process_type",
+					app.name() + " has no process type '" + update.type() + "'" + spec.map(s -> ". Its release v"
+							+ s.version() + " runs: " + runnable(s))
+						.orElse("; nothing is deployed yet.")));
+		if (update.quantity() != null && (update.quantity() < 0 || update.quantity() > MAX_QUANTITY)) {
+			throw SlipwayException.invalid("invalid_quantity",
+					"Quantities go from 0 to " + MAX_QUANTITY + "; " + update.quantity() + " is out of range.");
+		}
+		if (update.size() != null && DynoSize.of(update.size()).isEmpty()) {
+			throw SlipwayException.invalid("invalid_size",
+					"'" + update.size() + "' is not a dyno size. Sizes: " + DynoSize.labels() + ".");
+		}
+		return formation;
+	}
+
+	private void apply(App app, Optional<DeploySpec> spec, Formation formation, FormationUpdate update) {
+		int quantity = update.quantity() != null ? update.quantity() : formation.quantity();
+		DynoSize size = update.size() != null ? DynoSize.of(update.size()).orElseThrow() : formation.size();
+		boolean resized = size != formation.size();
+		formation.scale(quantity, size);
+		formations.save(formation);
+		if (spec.isEmpty() || !spec.get().runs(formation.processType())) {
+			return;
+		}
+		String type = formation.processType();
+		List<TrackedDyno> running = states.active(app.name(), spec.get().version(), type);
+		if (resized) {
+			launcher.launch(spec.get(), type, Rollout.indexes(quantity), size);
+			retire(app, running);
+			return;
+		}
+		Set<Integer> present = running.stream().map(dyno -> dyno.index).collect(Collectors.toSet());
+		List<Integer> missing = Rollout.indexes(quantity).stream().filter(index -> !present.contains(index)).toList();
+		if (!missing.isEmpty()) {
+			launcher.launch(spec.get(), type, missing, size);
+		}
+		retire(app, running.stream().filter(dyno -> dyno.index > quantity).toList());
+	}
+
+	/** Takes dynos out of the route first, then stops them. */
+	private void retire(App app, List<TrackedDyno> dynos) {
+		if (dynos.isEmpty()) {
+			return;
+		}
+		dynos.forEach(dyno -> dyno.retiring = true);
+		routes.refresh(app.id(), app.name());
+		launcher.retire(dynos);
+	}
+
+	private static String runnable(DeploySpec spec) {
+		return spec.processTypes().keySet().stream().filter(type -> !type.equals("release")).sorted().collect(Collectors.joining(", "));
+	}
+
+}

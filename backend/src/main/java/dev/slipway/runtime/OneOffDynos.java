@@ -1,0 +1,152 @@
+package dev.slipway.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.model.Frame;
+import dev.slipway.apps.App;
+import dev.slipway.docker.DockerClients;
+import dev.slipway.errors.SlipwayException;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * One-off dynos ({@code run.N}): a command in a fresh container of the current release with the
+ * app's environment, attached (its output streams back) or detached (its output goes to the logs),
+ * removed when done. The release phase runs the same way.
+ */
+@Service
+public class OneOffDynos {
+
+	/** Detached containers stay a moment after exiting, so the log collector reads their last lines. */
+	static final Duration REMOVAL_DELAY = Duration.ofSeconds(5);
+
+	static final Duration DETACHED_LIMIT = Duration.ofHours(24);
+
+	private final DynoContainers containers;
+
+	private final DockerClients docker;
+
+	private final Deployments deployments;
+
+	private final Map<Long, AtomicInteger> counters = new ConcurrentHashMap<>();
+
+	OneOffDynos(DynoContainers containers, DockerClients docker, Deployments deployments) {
+		this.containers = containers;
+		this.docker = docker;
+		this.deployments = deployments;
+	}
+
+	/** Runs a command attached: each line of output to {@code output}; returns the exit status. */
+	public int runAttached(App app, String command, Consumer<String> output, Duration timeout) {
+		DeploySpec spec = current(app);
+		return run(spec, nextDyno(app), "run", command(command), output, timeout);
+	}
+
+	/** Starts a command detached and returns its dyno name; its output goes to the app's logs. */
+	public String runDetached(App app, String command) {
+		DeploySpec spec = current(app);
+		String dyno = nextDyno(app);
+		String id = containers.createOneOff(spec, dyno, command(command), "run");
+		containers.start(id);
+		Thread.ofVirtual().name("one-off-" + dyno).start(() -> {
+			try {
+				awaitExit(id, DETACHED_LIMIT);
+				Thread.sleep(REMOVAL_DELAY.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (RuntimeException ex) {
+				// Killed or timed out: removed all the same.
+			}
+			containers.stopAndRemove(id);
+		});
+		return dyno;
+	}
+
+	/** Runs a command to completion in a fresh container of {@code spec}, streaming its output. */
+	int run(DeploySpec spec, String dyno, String processType, String command, Consumer<String> output,
+			Duration timeout) {
+		String id = containers.createOneOff(spec, dyno, command, processType);
+		StringBuilder pending = new StringBuilder();
+		ResultCallback.Adapter<Frame> attached = new ResultCallback.Adapter<>() {
+			@Override
+			public void onNext(Frame frame) {
+				synchronized (pending) {
+					pending.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+					int newline;
+					while ((newline = pending.indexOf("\n")) >= 0) {
+						output.accept(pending.substring(0, newline).replace("\r", ""));
+						pending.delete(0, newline + 1);
+					}
+				}
+			}
+		};
+		try {
+			docker.streams()
+				.attachContainerCmd(id)
+				.withStdOut(true)
+				.withStdErr(true)
+				.withFollowStream(true)
+				.withLogs(true)
+				.exec(attached);
+			containers.start(id);
+			int status = awaitExit(id, timeout);
+			attached.awaitCompletion(5, TimeUnit.SECONDS);
+			synchronized (pending) {
+				if (!pending.isEmpty()) {
+					output.accept(pending.toString());
+				}
+			}
+			return status;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DeployFailed(dyno + " was interrupted.");
+		}
+		finally {
+			containers.remove(id);
+		}
+	}
+
+	private int awaitExit(String containerId, Duration timeout) {
+		try {
+			return docker.streams()
+				.waitContainerCmd(containerId)
+				.exec(new WaitContainerResultCallback())
+				.awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (DockerClientException ex) {
+			containers.remove(containerId);
+			throw new DeployFailed("The command did not finish within " + timeout.toMinutes() + " min and was stopped.");
+		}
+	}
+
+	private DeploySpec current(App app) {
+		return deployments.findById(app.id())
+			.map(deployment -> deployment.spec(app.name()))
+			.orElseThrow(() -> SlipwayException.conflict("not_deployed",
+					app.name() + " has no release yet: push code before running commands."));
+	}
+
+	private String nextDyno(App app) {
+		return "run." + counters.computeIfAbsent(app.id(), id -> new AtomicInteger()).incrementAndGet();
+	}
+
+	private static String command(String command) {
+		if (command == null || command.isBlank()) {
+			throw SlipwayException.invalid("invalid_command", "Give a command to run, such as \"bash\" or \"rake db:migrate\".");
+		}
+		return command;
+	}
+
+}

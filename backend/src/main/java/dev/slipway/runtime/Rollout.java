@@ -1,0 +1,127 @@
+package dev.slipway.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import dev.slipway.build.BuildLog;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Rolls a release out without downtime: the new web dynos start and must come up first; only then
+ * does the router switch to them, and only then do the old dynos get SIGTERM. A release whose web
+ * dynos do not come up is not deployed, and what ran before keeps running.
+ */
+@Service
+public class Rollout {
+
+	private final AppLocks locks;
+
+	private final FormationPlanner planner;
+
+	private final DynoLauncher launcher;
+
+	private final DynoStates states;
+
+	private final Deployments deployments;
+
+	private final Routes routes;
+
+	private final AppNetworks networks;
+
+	private final OneOffDynos oneOffs;
+
+	private final RuntimeSettings settings;
+
+	Rollout(AppLocks locks, FormationPlanner planner, DynoLauncher launcher, DynoStates states,
+			Deployments deployments, Routes routes, AppNetworks networks, OneOffDynos oneOffs,
+			RuntimeSettings settings) {
+		this.locks = locks;
+		this.planner = planner;
+		this.launcher = launcher;
+		this.states = states;
+		this.deployments = deployments;
+		this.routes = routes;
+		this.networks = networks;
+		this.oneOffs = oneOffs;
+		this.settings = settings;
+	}
+
+	/**
+	 * Runs the release phase (the Procfile's {@code release} command) once, in a one-off container of
+	 * the new release, before any of its dynos boot; a non-zero exit or the timeout fails the release.
+	 */
+	public void runReleasePhase(DeploySpec spec, BuildLog log) {
+		String command = spec.command("release");
+		if (command == null) {
+			return;
+		}
+		log.step("Running the release phase: " + command);
+		int status = oneOffs.run(spec, "release.1", "release", command, log::detail, settings.releasePhaseTimeout());
+		if (status != 0) {
+			throw new DeployFailed("The release phase exited with status " + status + "; v" + spec.version()
+					+ " is not deployed.");
+		}
+		log.detail("The release phase succeeded");
+	}
+
+	/** Deploys a release; {@link DeployFailed} leaves the previous release serving. */
+	public void deploy(DeploySpec spec, BuildLog log) {
+		locks.with(spec.appId(), () -> {
+			roll(spec, log);
+			return null;
+		});
+	}
+
+	/** Replaces every dyno of the running release with a fresh one, web without downtime. */
+	public void restart(long appId, String app, BuildLog log) {
+		locks.with(appId, () -> {
+			Deployment deployment = deployments.findById(appId)
+				.orElseThrow(() -> new DeployFailed(app + " has nothing deployed to restart."));
+			roll(deployment.spec(app), log);
+			return null;
+		});
+	}
+
+	private void roll(DeploySpec spec, BuildLog log) {
+		networks.ensure(spec.appName());
+		List<Formation> formation = planner.formationFor(spec);
+		List<TrackedDyno> previous = states.of(spec.appName()).stream().filter(dyno -> !dyno.retiring).toList();
+		Optional<Formation> web = formation.stream().filter(type -> type.processType().equals("web")).findFirst();
+		List<TrackedDyno> started = new ArrayList<>();
+		if (web.isPresent() && web.get().quantity() > 0 && spec.runs("web")) {
+			int quantity = web.get().quantity();
+			log.step("Starting " + quantity + " web dyno" + (quantity == 1 ? "" : "s") + " of v" + spec.version()
+					+ " (boot timeout " + spec.bootTimeout().toSeconds() + " s)");
+			started.addAll(launcher.launch(spec, "web", indexes(quantity), web.get().size()));
+			log.detail("All web dynos of v" + spec.version() + " are up");
+		}
+		deployments.findById(spec.appId()).ifPresentOrElse(deployment -> {
+			deployment.update(spec);
+			deployments.save(deployment);
+		}, () -> deployments.save(new Deployment(spec)));
+		routes.refresh(spec.appId(), spec.appName());
+		if (!started.isEmpty()) {
+			log.step("The router sends requests to v" + spec.version());
+		}
+		for (Formation type : formation) {
+			if (!type.processType().equals("web") && type.quantity() > 0 && spec.runs(type.processType())) {
+				log.step("Starting " + type.quantity() + " " + type.processType() + " dyno"
+						+ (type.quantity() == 1 ? "" : "s"));
+				started.addAll(launcher.launch(spec, type.processType(), indexes(type.quantity()), type.size()));
+			}
+		}
+		if (!previous.isEmpty()) {
+			log.step("Stopping " + previous.size() + " previous dyno" + (previous.size() == 1 ? "" : "s")
+					+ " (SIGTERM, then SIGKILL after the stop timeout)");
+			launcher.retire(previous);
+		}
+	}
+
+	static List<Integer> indexes(int quantity) {
+		return IntStream.rangeClosed(1, quantity).boxed().toList();
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.slipway.runtime;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.slipway.apps.App;
+import dev.slipway.router.Route;
+import dev.slipway.router.Router;
+import dev.slipway.router.Upstream;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Works out each app's route from what runs: the web dynos of its current release that are up, or
+ * why there are none, and hands it to the router.
+ */
+@Component
+class Routes {
+
+	private final Router router;
+
+	private final Deployments deployments;
+
+	private final Formations formations;
+
+	private final DynoStates states;
+
+	Routes(Router router, Deployments deployments, Formations formations, DynoStates states) {
+		this.router = router;
+		this.deployments = deployments;
+		this.formations = formations;
+		this.states = states;
+	}
+
+	/** Sends the app's route to the router; returns once nginx serves it. */
+	void refresh(long appId, String app) {
+		router.update(app, compute(appId, app));
+	}
+
+	void initialise(List<App> apps) {
+		Map<String, Route> routes = new HashMap<>();
+		apps.forEach(app -> routes.put(app.name(), compute(app.id(), app.name())));
+		router.initialise(routes);
+	}
+
+	void remove(String app) {
+		router.remove(app);
+	}
+
+	Route compute(long appId, String app) {
+		Optional<Deployment> deployment = deployments.findById(appId);
+		if (deployment.isEmpty()) {
+			return Route.unavailable(Route.State.NOT_DEPLOYED);
+		}
+		int web = formations.findByAppIdAndProcessType(appId, "web").map(Formation::quantity).orElse(0);
+		if (web == 0 || !deployment.get().runs("web")) {
+			return Route.unavailable(Route.State.NO_WEB_DYNOS);
+		}
+		List<Upstream> upstreams = states.active(app, deployment.get().releaseVersion(), "web")
+			.stream()
+			.filter(dyno -> dyno.state == DynoState.UP && dyno.address != null)
+			.map(dyno -> new Upstream(dyno.address, dyno.name()))
+			.toList();
+		return Route.serving(upstreams);
+	}
+
+}

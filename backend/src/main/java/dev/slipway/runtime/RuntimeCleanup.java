@@ -1,0 +1,56 @@
+package dev.slipway.runtime;
+
+import java.util.Map;
+
+import dev.slipway.apps.AppDeleted;
+import dev.slipway.docker.DockerClients;
+import dev.slipway.instance.InstanceSettings;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** A deleted app's containers, network and route go with it. */
+@Component
+class RuntimeCleanup {
+
+	private final DockerClients docker;
+
+	private final InstanceSettings instance;
+
+	private final DynoContainers containers;
+
+	private final DynoStates states;
+
+	private final AppNetworks networks;
+
+	private final Routes routes;
+
+	RuntimeCleanup(DockerClients docker, InstanceSettings instance, DynoContainers containers, DynoStates states,
+			AppNetworks networks, Routes routes) {
+		this.docker = docker;
+		this.instance = instance;
+		this.containers = containers;
+		this.states = states;
+		this.networks = networks;
+		this.routes = routes;
+	}
+
+	@EventListener
+	void appDeleted(AppDeleted event) {
+		states.of(event.name()).forEach(dyno -> dyno.retiring = true);
+		routes.remove(event.name());
+		Thread.ofVirtual().name("delete-" + event.name()).start(() -> {
+			docker.api()
+				.listContainersCmd()
+				.withShowAll(true)
+				.withLabelFilter(Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.APP, event.name()))
+				.exec()
+				.forEach(container -> {
+					containers.remove(container.getId());
+					states.forget(container.getId());
+				});
+			networks.remove(event.name());
+		});
+	}
+
+}

@@ -1,0 +1,206 @@
+package dev.slipway.runtime;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start, adopts the dyno containers it finds by label, brings each app back to its formation,
+ * gives the router every route at once and starts following Docker's events. Apps keep running
+ * while Slipway is down, and the router keeps serving them throughout.
+ */
+@Component
+class RuntimeReconciler implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(RuntimeReconciler.class);
+
+	private final DynoContainers containers;
+
+	private final DynoStates states;
+
+	private final DynoLauncher launcher;
+
+	private final Deployments deployments;
+
+	private final Formations formations;
+
+	private final Routes routes;
+
+	private final DockerEvents events;
+
+	private final AppService apps;
+
+	private final AppLocks locks;
+
+	private volatile boolean running;
+
+	RuntimeReconciler(DynoContainers containers, DynoStates states, DynoLauncher launcher, Deployments deployments,
+			Formations formations, Routes routes, DockerEvents events, AppService apps, AppLocks locks) {
+		this.containers = containers;
+		this.states = states;
+		this.launcher = launcher;
+		this.deployments = deployments;
+		this.formations = formations;
+		this.routes = routes;
+		this.events = events;
+		this.apps = apps;
+		this.locks = locks;
+	}
+
+	@Override
+	public void start() {
+		Instant since = Instant.now();
+		reconcile();
+		events.start(since, this::reconcile);
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		events.stop();
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Before the web server, so nothing is pushed or scaled before Slipway knows what runs. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	synchronized void reconcile() {
+		List<App> all = apps.all();
+		Set<String> names = all.stream().map(App::name).collect(Collectors.toSet());
+		List<Container> found = containers.list(null);
+		states.retainOnly(found.stream().map(Container::getId).collect(Collectors.toSet()));
+		for (Container each : found) {
+			String id = each.getId();
+			InspectContainerResponse container = containers.inspect(id);
+			if (container == null) {
+				continue;
+			}
+			String app = container.getConfig().getLabels().get(DynoLabels.APP);
+			if (!names.contains(app)) {
+				log.info("Removing the dyno container {} of the deleted app {}", id, app);
+				Thread.ofVirtual().start(() -> containers.stopAndRemove(id));
+				continue;
+			}
+			adopt(container);
+		}
+		for (App app : all) {
+			locks.with(app.id(), () -> {
+				deployments.findById(app.id()).ifPresent(deployment -> restoreFormation(app, deployment.spec(app.name())));
+				return null;
+			});
+		}
+		routes.initialise(all);
+	}
+
+	private void adopt(InspectContainerResponse container) {
+		boolean up = Boolean.TRUE.equals(container.getState().getRunning())
+				&& !Boolean.TRUE.equals(container.getState().getRestarting());
+		String address = containers.address(container);
+		TrackedDyno dyno = states.get(container.getId()).orElseGet(() -> states.track(container, DynoState.STARTING));
+		dyno.address = address;
+		Integer restarts = container.getRestartCount();
+		dyno.restarts = restarts == null ? 0 : restarts;
+		if (!up) {
+			states.transition(dyno, DynoState.CRASHED, container.getState().getExitCodeLong() == null ? null
+					: container.getState().getExitCodeLong().intValue());
+		}
+		else if (!dyno.processType.equals("web") || accepts(address)) {
+			states.transition(dyno, DynoState.UP, null);
+		}
+	}
+
+	/** Retires dynos of other releases, restarts stopped ones, starts missing ones and stops extra ones. */
+	private void restoreFormation(App app, DeploySpec spec) {
+		List<TrackedDyno> stale = states.of(app.name())
+			.stream()
+			.filter(dyno -> dyno.release != spec.version() && !dyno.retiring)
+			.toList();
+		if (!stale.isEmpty()) {
+			launcher.retire(stale);
+		}
+		Map<String, Formation> formation = formations.findByAppIdOrderByProcessType(app.id())
+			.stream()
+			.collect(Collectors.toMap(Formation::processType, type -> type));
+		for (Formation type : formation.values()) {
+			if (!spec.runs(type.processType())) {
+				continue;
+			}
+			List<TrackedDyno> active = states.active(app.name(), spec.version(), type.processType());
+			for (TrackedDyno dyno : active) {
+				InspectContainerResponse container = containers.inspect(dyno.containerId);
+				if (container != null && !Boolean.TRUE.equals(container.getState().getRunning())
+						&& !Boolean.TRUE.equals(container.getState().getRestarting())) {
+					containers.start(dyno.containerId);
+				}
+			}
+			Set<Integer> present = active.stream().map(dyno -> dyno.index).collect(Collectors.toSet());
+			List<Integer> missing = Rollout.indexes(type.quantity())
+				.stream()
+				.filter(index -> !present.contains(index))
+				.toList();
+			if (!missing.isEmpty()) {
+				Thread.ofVirtual().start(() -> {
+					try {
+						launcher.launch(spec, type.processType(), missing, type.size());
+						routes.refresh(app.id(), app.name());
+					}
+					catch (DeployFailed ex) {
+						log.warn("Restoring the formation of {} failed: {}", app.name(), ex.getMessage());
+					}
+				});
+			}
+			List<TrackedDyno> extra = active.stream().filter(dyno -> dyno.index > type.quantity()).toList();
+			if (!extra.isEmpty()) {
+				launcher.retire(extra);
+			}
+		}
+		for (TrackedDyno dyno : states.active(app.name(), spec.version(), "web")) {
+			if (dyno.state == DynoState.STARTING) {
+				Thread.ofVirtual().start(() -> {
+					if (launcher.awaitUp(spec, dyno) == null) {
+						routes.refresh(app.id(), app.name());
+					}
+				});
+			}
+		}
+	}
+
+	private static boolean accepts(String address) {
+		if (address == null) {
+			return false;
+		}
+		int colon = address.lastIndexOf(':');
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
+					500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}

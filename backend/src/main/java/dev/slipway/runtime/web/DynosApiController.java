@@ -1,0 +1,123 @@
+package dev.slipway.runtime.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppService;
+import dev.slipway.build.BuildLog;
+import dev.slipway.errors.SlipwayException;
+import dev.slipway.identity.UserPrincipal;
+import dev.slipway.runtime.DeployFailed;
+import dev.slipway.runtime.Dyno;
+import dev.slipway.runtime.DynoService;
+import dev.slipway.runtime.OneOffDynos;
+import dev.slipway.runtime.Rollout;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** {@code /api/apps/<app>/dynos}: list dynos, run one-off commands, restart them all. */
+@RestController
+@RequestMapping("/api/apps/{appName}/dynos")
+class DynosApiController {
+
+	static final Duration ATTACHED_LIMIT = Duration.ofHours(1);
+
+	record DynoResource(String name, String type, String state, int release, Instant since, int restarts, String size,
+			Integer lastExitCode) {
+
+		static DynoResource of(Dyno dyno) {
+			return new DynoResource(dyno.name(), dyno.processType(), dyno.state().label(), dyno.release(), dyno.since(),
+					dyno.restarts(), dyno.size(), dyno.lastExitCode());
+		}
+
+	}
+
+	record RunCommand(String command, Boolean attach) {
+	}
+
+	private final AppService apps;
+
+	private final DynoService dynos;
+
+	private final OneOffDynos oneOffs;
+
+	private final Rollout rollout;
+
+	DynosApiController(AppService apps, DynoService dynos, OneOffDynos oneOffs, Rollout rollout) {
+		this.apps = apps;
+		this.dynos = dynos;
+		this.oneOffs = oneOffs;
+		this.rollout = rollout;
+	}
+
+	@GetMapping
+	List<DynoResource> list(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName) {
+		return dynos.of(apps.require(appName, user)).stream().map(DynoResource::of).toList();
+	}
+
+	/**
+	 * Runs a command in a one-off dyno. Attached, the response streams its output as text and ends with
+	 * its exit status; detached, it answers at once and the output goes to the app's logs.
+	 */
+	@PostMapping
+	ResponseEntity<?> run(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
+			@RequestBody RunCommand request) {
+		App app = apps.require(appName, user);
+		if (!Boolean.TRUE.equals(request.attach())) {
+			String dyno = oneOffs.runDetached(app, request.command());
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("dyno", dyno, "attach", false));
+		}
+		if (request.command() == null || request.command().isBlank()) {
+			throw SlipwayException.invalid("invalid_command", "Give a command to run, such as \"ls\".");
+		}
+		StreamingResponseBody body = out -> {
+			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+			int status = oneOffs.runAttached(app, request.command(), line -> {
+				try {
+					writer.write(line + "\n");
+					writer.flush();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}, ATTACHED_LIMIT);
+			writer.write("Process exited with status " + status + "\n");
+			writer.flush();
+		};
+		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(body);
+	}
+
+	/** Restarts every dyno, web without downtime, as {@code heroku restart} does. */
+	@DeleteMapping
+	ResponseEntity<Map<String, String>> restart(@AuthenticationPrincipal UserPrincipal user,
+			@PathVariable String appName) {
+		App app = apps.require(appName, user);
+		try {
+			rollout.restart(app.id(), app.name(), BuildLog.DISCARD);
+		}
+		catch (DeployFailed ex) {
+			throw SlipwayException.conflict("restart_failed", ex.getMessage());
+		}
+		return ResponseEntity.accepted().body(Map.of("status", "restarted"));
+	}
+
+}

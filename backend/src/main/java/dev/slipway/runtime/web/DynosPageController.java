@@ -1,0 +1,68 @@
+package dev.slipway.runtime.web;
+
+import java.util.List;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppService;
+import dev.slipway.build.BuildLog;
+import dev.slipway.errors.SlipwayException;
+import dev.slipway.identity.UserPrincipal;
+import dev.slipway.runtime.DeployFailed;
+import dev.slipway.runtime.FormationService;
+import dev.slipway.runtime.FormationUpdate;
+import dev.slipway.runtime.Rollout;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The overview's formation form and restart button. */
+@Controller
+@RequestMapping("/apps/{appName}")
+class DynosPageController {
+
+	private final AppService apps;
+
+	private final FormationService formations;
+
+	private final Rollout rollout;
+
+	DynosPageController(AppService apps, FormationService formations, Rollout rollout) {
+		this.apps = apps;
+		this.formations = formations;
+		this.rollout = rollout;
+	}
+
+	@PostMapping("/formation")
+	String scale(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, @RequestParam String type,
+			@RequestParam(required = false) Integer quantity, @RequestParam(required = false) String size,
+			RedirectAttributes flash) {
+		App app = apps.require(appName, user);
+		try {
+			formations.scale(app, List.of(new FormationUpdate(type, quantity, size)));
+			flash.addFlashAttribute("notice", "Scaled " + type + " to " + quantity + " × " + size + ".");
+		}
+		catch (SlipwayException | DeployFailed ex) {
+			flash.addFlashAttribute("formationError", ex.getMessage());
+		}
+		return "redirect:/apps/" + app.name();
+	}
+
+	@PostMapping("/restart")
+	String restart(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, RedirectAttributes flash) {
+		App app = apps.require(appName, user);
+		try {
+			rollout.restart(app.id(), app.name(), BuildLog.DISCARD);
+			flash.addFlashAttribute("notice", "Restarted every dyno of " + app.name() + ".");
+		}
+		catch (DeployFailed ex) {
+			flash.addFlashAttribute("formationError", ex.getMessage());
+		}
+		return "redirect:/apps/" + app.name();
+	}
+
+}
