@@ -33,7 +33,9 @@ class ComposeFileTest {
 		assertThat((List<String>) slipway.get("volumes")).contains("/var/run/docker.sock:/var/run/docker.sock",
 				"slipway-data:/var/lib/slipway");
 		Map<String, String> environment = (Map<String, String>) slipway.get("environment");
-		assertThat(environment).containsEntry("SLIPWAY_DATA_DIR", "/var/lib/slipway");
+		assertThat(environment).containsEntry("SLIPWAY_DATA_DIR", "/var/lib/slipway")
+			.containsEntry("SLIPWAY_ROUTER_PORT", "${SLIPWAY_ROUTER_PORT:-80}")
+			.containsKey("SLIPWAY_BASE_DOMAIN");
 		assertThat((Map<String, Object>) slipway.get("depends_on")).containsEntry("postgres",
 				Map.of("condition", "service_healthy"));
 

@@ -30,7 +30,9 @@ public class AppService {
 			throw taken(name);
 		}
 		try {
-			return apps.saveAndFlush(new App(name, owner.id()));
+			App app = apps.saveAndFlush(new App(name, owner.id()));
+			events.publishEvent(new AppCreated(app.id(), app.name()));
+			return app;
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw taken(name);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
+import dev.slipway.instance.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,16 @@ public class Router {
 		container.ensureRunning();
 		routes.clear();
 		routes.putAll(allRoutes);
+		try {
+			install();
+		}
+		catch (IllegalStateException ex) {
+			throw new StartupFailure("The router (nginx) does not serve: " + ex.getMessage(),
+					"If another program (or another Slipway) uses port " + settings.port()
+							+ ", set SLIPWAY_ROUTER_PORT to a free port, or stop that program. `docker logs "
+							+ container.name() + "` shows the router's side.");
+		}
 		initialised = true;
-		install();
 	}
 
 	/** Changes one app's route; returns when nginx serves it. */

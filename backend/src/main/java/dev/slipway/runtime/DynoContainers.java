@@ -30,7 +30,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DynoContainers {
 
-	private static final Pattern SHELL_SYNTAX = Pattern.compile("[;&|<>(){}`\\n]|^\\s*\\w+=|^\\s*(if|for|while|case|until|exec)\\b");
+	/** Commands {@code exec} cannot replace the shell with: compound ones, assignments, keywords and builtins. */
+	private static final Pattern SHELL_SYNTAX = Pattern.compile("[;&|<>(){}`\\n]|^\\s*\\w+=|^\\s*(if|for|while|case|until|"
+			+ "exec|exit|cd|export|set|unset|source|\\.|alias|eval|trap|wait|read|ulimit|umask|return|shift|readonly|"
+			+ "local|type|command|hash|times|getopts)(\\s|$)");
 
 	private final DockerClients docker;
 

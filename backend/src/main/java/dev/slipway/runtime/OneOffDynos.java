@@ -78,7 +78,7 @@ public class OneOffDynos {
 			Duration timeout) {
 		String id = containers.createOneOff(spec, dyno, command, processType);
 		StringBuilder pending = new StringBuilder();
-		ResultCallback.Adapter<Frame> attached = new ResultCallback.Adapter<>() {
+		ResultCallback.Adapter<Frame> followed = new ResultCallback.Adapter<>() {
 			@Override
 			public void onNext(Frame frame) {
 				synchronized (pending) {
@@ -92,16 +92,16 @@ public class OneOffDynos {
 			}
 		};
 		try {
+			containers.start(id);
+			// Following the container's log from its start misses nothing, however quickly it exits.
 			docker.streams()
-				.attachContainerCmd(id)
+				.logContainerCmd(id)
 				.withStdOut(true)
 				.withStdErr(true)
 				.withFollowStream(true)
-				.withLogs(true)
-				.exec(attached);
-			containers.start(id);
+				.exec(followed);
 			int status = awaitExit(id, timeout);
-			attached.awaitCompletion(5, TimeUnit.SECONDS);
+			followed.awaitCompletion(5, TimeUnit.SECONDS);
 			synchronized (pending) {
 				if (!pending.isEmpty()) {
 					output.accept(pending.toString());

@@ -98,8 +98,8 @@ class GitPushIT {
 	void streamsBuildOutputLiveAndMakesASecondPushWait() throws Exception {
 		String app = slipway.createApp("live");
 		String marker = "LIVE-MARKER-" + UUID.randomUUID();
-		GitProject first = GitProject.create()
-			.write("Dockerfile", "FROM slipway/stack:trixie\nRUN echo " + marker + " && sleep 20\nCMD [\"sleep\", \"infinity\"]\n")
+		GitProject first = GitProject.sample("dockerfile")
+			.replace("Dockerfile", "RUN echo", "RUN echo " + marker + " && sleep 20\nRUN echo")
 			.commit("slow build");
 		CompletableFuture<GitProject.Push> firstPush = CompletableFuture
 			.supplyAsync(() -> first.push(slipway, app, slipway.adminToken()));

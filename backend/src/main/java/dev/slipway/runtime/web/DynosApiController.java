@@ -20,6 +20,7 @@ import dev.slipway.runtime.Dyno;
 import dev.slipway.runtime.DynoService;
 import dev.slipway.runtime.OneOffDynos;
 import dev.slipway.runtime.Rollout;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,6 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class DynosApiController {
 
 	static final Duration ATTACHED_LIMIT = Duration.ofHours(1);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	record DynoResource(String name, String type, String state, int release, Instant since, int restarts, String size,
 			Integer lastExitCode) {
@@ -79,12 +82,14 @@ class DynosApiController {
 	 * its exit status; detached, it answers at once and the output goes to the app's logs.
 	 */
 	@PostMapping
-	ResponseEntity<?> run(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
-			@RequestBody RunCommand request) {
+	ResponseEntity<StreamingResponseBody> run(@AuthenticationPrincipal UserPrincipal user,
+			@PathVariable String appName, @RequestBody RunCommand request) {
 		App app = apps.require(appName, user);
 		if (!Boolean.TRUE.equals(request.attach())) {
-			String dyno = oneOffs.runDetached(app, request.command());
-			return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("dyno", dyno, "attach", false));
+			byte[] started = JSON.writeValueAsBytes(Map.of("dyno", oneOffs.runDetached(app, request.command()), "attach", false));
+			return ResponseEntity.status(HttpStatus.ACCEPTED)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(out -> out.write(started));
 		}
 		if (request.command() == null || request.command().isBlank()) {
 			throw SlipwayException.invalid("invalid_command", "Give a command to run, such as \"ls\".");

@@ -2,6 +2,7 @@ package dev.slipway.runtime;
 
 import java.util.Map;
 
+import dev.slipway.apps.AppCreated;
 import dev.slipway.apps.AppDeleted;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.instance.InstanceSettings;
@@ -9,9 +10,9 @@ import dev.slipway.instance.InstanceSettings;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** A deleted app's containers, network and route go with it. */
+/** A new app gets its route at once; a deleted app's containers, network and route go with it. */
 @Component
-class RuntimeCleanup {
+class AppLifecycle {
 
 	private final DockerClients docker;
 
@@ -25,7 +26,7 @@ class RuntimeCleanup {
 
 	private final Routes routes;
 
-	RuntimeCleanup(DockerClients docker, InstanceSettings instance, DynoContainers containers, DynoStates states,
+	AppLifecycle(DockerClients docker, InstanceSettings instance, DynoContainers containers, DynoStates states,
 			AppNetworks networks, Routes routes) {
 		this.docker = docker;
 		this.instance = instance;
@@ -33,6 +34,11 @@ class RuntimeCleanup {
 		this.states = states;
 		this.networks = networks;
 		this.routes = routes;
+	}
+
+	@EventListener
+	void appCreated(AppCreated event) {
+		routes.refresh(event.appId(), event.name());
 	}
 
 	@EventListener

@@ -1,0 +1,78 @@
+package dev.slipway.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/**
+ * Requests through Slipway's router as a browser would make them: to 127.0.0.1 on the router port,
+ * with the app's Host header ({@code <app>.localhost}).
+ */
+public final class RouterClient {
+
+	public static final int PORT = 8000;
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private RouterClient() {
+	}
+
+	public record Answer(int status, String body) {
+
+		@Override
+		public String toString() {
+			return status + " " + body;
+		}
+
+	}
+
+	public static Answer get(String app) {
+		return get(app + ".localhost", "/", null);
+	}
+
+	public static Answer get(String host, String path, String requestId) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+			.header("Host", host)
+			.timeout(Duration.ofSeconds(40));
+		if (requestId != null) {
+			request.header("X-Request-Id", requestId);
+		}
+		try {
+			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response.body());
+		}
+		catch (IOException ex) {
+			return new Answer(-1, ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Asks until the answer matches (a deploy's effects take a moment to show), or fails with the last one. */
+	public static Answer await(String app, Predicate<Answer> condition, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		Answer answer = get(app);
+		while (!condition.test(answer)) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("The router never gave the expected answer for " + app + "; the last was " + answer);
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			answer = get(app);
+		}
+		return answer;
+	}
+
+}
