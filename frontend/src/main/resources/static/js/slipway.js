@@ -46,3 +46,27 @@
     });
   });
 })();
+
+// A config change restarts the dynos in the background: follow it until it is done.
+(() => {
+  const status = document.querySelector('[data-config-status]');
+  if (!status) {
+    return;
+  }
+  const poll = () => {
+    fetch(status.dataset.configStatus, { headers: { Accept: 'application/json' } })
+      .then((response) => (response.status === 200 ? response.json() : null))
+      .then((body) => {
+        if (!body) {
+          return;
+        }
+        status.textContent = body.message;
+        status.className = 'rollout rollout-' + body.state;
+        if (body.state === 'restarting') {
+          setTimeout(poll, 1000);
+        }
+      })
+      .catch(() => setTimeout(poll, 2000));
+  };
+  setTimeout(poll, 500);
+})();

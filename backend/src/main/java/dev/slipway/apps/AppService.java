@@ -1,6 +1,7 @@
 package dev.slipway.apps;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
@@ -49,6 +50,12 @@ public class AppService {
 	@Transactional(readOnly = true)
 	public List<App> all() {
 		return apps.findAllByOrderByNameAsc();
+	}
+
+	/** An app by id, for the platform's own work. */
+	@Transactional(readOnly = true)
+	public Optional<App> byId(long id) {
+		return apps.findById(id);
 	}
 
 	/** The named app if the user may manage it; 404 or 403 otherwise. */

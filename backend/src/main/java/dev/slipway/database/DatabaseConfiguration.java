@@ -1,9 +1,6 @@
 package dev.slipway.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.slipway.docker.DockerClients;
-import dev.slipway.docker.PlatformImages;
-import dev.slipway.instance.InstanceSettings;
 import dev.slipway.instance.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +27,14 @@ class DatabaseConfiguration {
 
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(DataSourceProperties properties, DatabaseSettings settings, DockerClients docker,
-			PlatformImages images, InstanceSettings instance) {
+	HikariDataSource dataSource(DataSourceProperties properties, DatabaseSettings settings, PostgresServers servers) {
 		if (StringUtils.hasText(properties.getUrl())) {
 			log.info("Control-plane database: {} (spring.datasource.url)", properties.getUrl());
 			return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
 		}
 		DatabaseUrl url = StringUtils.hasText(settings.url()) ? external(settings.url())
-				: new ManagedPostgres(docker, images, instance, settings).start();
+				: servers.ensure(new PostgresServers.Spec("control-plane-database", "postgres", "slipway", settings.port(),
+						null));
 		log.info("Control-plane database: {}", url);
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(url.jdbcUrl());

@@ -8,11 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.slipway.apps.App;
+import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildResult;
 import dev.slipway.build.BuildService;
+import dev.slipway.config.ConfigService;
+import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.releases.Release;
+import dev.slipway.releases.ReleaseOptions;
 import dev.slipway.releases.ReleaseService;
 import dev.slipway.releases.ReleaseStatus;
 import org.eclipse.jgit.lib.ObjectId;
@@ -20,27 +24,39 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * What a push to the deploy branch sets going: build the commit, then release and deploy it. One
- * push per app at a time; the next waits, and says so.
+ * What a push to the deploy branch sets going: build the commit, on the first deploy apply its
+ * app.json (config vars, add-ons), then release and deploy it, and on the first deploy run its
+ * postdeploy script. One push per app at a time; the next waits, and says so.
  */
 @Component
 class PushPipeline {
+
+	private static final Logger logger = LoggerFactory.getLogger(PushPipeline.class);
 
 	private final BuildService builds;
 
 	private final ReleaseService releases;
 
+	private final ConfigService config;
+
+	private final FirstDeploy firstDeploy;
+
 	private final GitSettings settings;
 
 	private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-	PushPipeline(BuildService builds, ReleaseService releases, GitSettings settings) {
+	PushPipeline(BuildService builds, ReleaseService releases, ConfigService config, FirstDeploy firstDeploy,
+			GitSettings settings) {
 		this.builds = builds;
 		this.releases = releases;
+		this.config = config;
+		this.firstDeploy = firstDeploy;
 		this.settings = settings;
 	}
 
@@ -60,21 +76,43 @@ class PushPipeline {
 						+ "Fetch, merge or rebase, and push again.");
 				return false;
 			}
-			BuildResult result = builds.build(app, new GitSourceTree(repository, command.getNewId()), user.email(),
-					null, log);
+			GitSourceTree source = new GitSourceTree(repository, command.getNewId());
+			boolean first = releases.current(app).isEmpty();
+			AppManifest manifest = source.read("app.json").map(AppManifest::parse).orElse(AppManifest.NONE);
+			if (first) {
+				firstDeploy.checkRequiredConfig(app, manifest);
+			}
+			BuildResult result = builds.build(app, source, user.email(), config.get(app, "BUILDPACK").orElse(null), log);
 			if (!result.succeeded()) {
 				return false;
 			}
-			Map<String, String> config = releases.current(app).map(Release::config).orElse(Map.of());
-			Release release = releases.deploy(app, result.build(), config, user.email(), log);
+			if (first) {
+				firstDeploy.apply(app, manifest, user, log);
+			}
+			ReleaseOptions options = new ReleaseOptions(manifest.healthCheck(), first ? manifest.formation() : Map.of());
+			Release release = releases.deploy(app, result.build(), config.of(app), options, user.email(), log);
 			if (release.status() != ReleaseStatus.SUCCEEDED) {
 				return false;
+			}
+			if (first && manifest.postdeploy() != null) {
+				firstDeploy.postdeploy(app, manifest.postdeploy(), log);
 			}
 			command.execute(receivePack);
 			return command.getResult() == ReceiveCommand.Result.OK;
 		}
+		catch (BuildFailed | SlipwayException ex) {
+			log.error(ex.getMessage());
+			return false;
+		}
 		catch (IOException ex) {
 			log.error("Reading the pushed commit failed: " + ex.getMessage());
+			return false;
+		}
+		catch (RuntimeException ex) {
+			// Anything unforeseen still ends the push with a reason; left to JGit, the client would hang.
+			logger.error("The push to {} failed", app.name(), ex);
+			log.error("Slipway failed while deploying: " + ex.getMessage());
+			log.error("Slipway's own log has the details.");
 			return false;
 		}
 		finally {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.slipway.runtime.HealthCheck;
+import dev.slipway.secrets.EncryptedString;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +59,11 @@ public class Release {
 	@Column(name = "process_types")
 	private String processTypes;
 
+	@Convert(converter = EncryptedString.class)
 	private String config;
+
+	@Column(name = "health_check")
+	private String healthCheck;
 
 	private String description;
 
@@ -81,6 +88,7 @@ public class Release {
 		this.imageTag = draft.imageTag();
 		this.processTypes = JSON.writeValueAsString(draft.processTypes());
 		this.config = JSON.writeValueAsString(draft.config());
+		this.healthCheck = draft.healthCheck() == null ? null : JSON.writeValueAsString(draft.healthCheck());
 		this.description = draft.description();
 		this.author = draft.author();
 		this.createdAt = Instant.now();
@@ -139,6 +147,11 @@ public class Release {
 	/** The config vars this release runs with. */
 	public Map<String, String> config() {
 		return JSON.readValue(config, MAP);
+	}
+
+	/** The HTTP check its web dynos must pass, from app.json; null for a TCP check of $PORT. */
+	public HealthCheck healthCheck() {
+		return healthCheck == null ? null : JSON.readValue(healthCheck, HealthCheck.class);
 	}
 
 	public String description() {

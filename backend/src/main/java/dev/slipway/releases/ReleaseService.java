@@ -1,6 +1,5 @@
 package dev.slipway.releases;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import dev.slipway.errors.SlipwayException;
 import dev.slipway.router.Router;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.DeploySpec;
-import dev.slipway.runtime.HealthCheck;
 import dev.slipway.runtime.Rollout;
 import dev.slipway.runtime.RuntimeSettings;
 
@@ -65,14 +63,16 @@ public class ReleaseService {
 	}
 
 	/** Releases a successful build with the app's config: release phase, then rollout. */
-	public Release deploy(App app, Build build, Map<String, String> config, String author, BuildLog log) {
+	public Release deploy(App app, Build build, Map<String, String> config, ReleaseOptions options, String author,
+			BuildLog log) {
 		Map<String, String> processTypes = new HashMap<>(build.processTypes().processTypes());
 		if (Buildpack.DOCKERFILE.equals(build.buildpack())) {
 			processTypes.putIfAbsent("web", "");
 		}
 		ReleaseDraft draft = new ReleaseDraft(build.id(), build.commitSha(), build.buildpack(), build.imageId(),
-				build.imageTag(), processTypes, config, "Deploy " + build.commitSha().substring(0, 7), author);
-		return release(app, draft, true, log);
+				build.imageTag(), processTypes, config, options.healthCheck(),
+				"Deploy " + build.commitSha().substring(0, 7), author);
+		return release(app, draft, true, options.initialFormation(), log);
 	}
 
 	/** A new release of what runs with other config: a config or add-on change. */
@@ -81,7 +81,8 @@ public class ReleaseService {
 		if (current.isEmpty()) {
 			return null;
 		}
-		return release(app, ReleaseDraft.copyOf(current.get()).withConfig(config, description, author), false, log);
+		return release(app, ReleaseDraft.copyOf(current.get()).withConfig(config, description, author), false, Map.of(),
+				log);
 	}
 
 	/** A new release with the image and config of release {@code version}. */
@@ -96,7 +97,11 @@ public class ReleaseService {
 					+ " was removed: Slipway keeps the images of the last " + ImageRetention.KEPT_RELEASES + " releases.");
 		}
 		ReleaseDraft draft = ReleaseDraft.copyOf(target).withConfig(target.config(), "Rollback to v" + version, author);
-		return release(app, draft, false, log);
+		Release release = release(app, draft, false, Map.of(), log);
+		if (release.status() == ReleaseStatus.SUCCEEDED) {
+			events.publishEvent(new ReleaseRolledBack(app.id(), app.name(), version, release.version(), author));
+		}
+		return release;
 	}
 
 	/** The release that runs: the newest that rolled out. */
@@ -113,12 +118,13 @@ public class ReleaseService {
 			.orElseThrow(() -> SlipwayException.notFound("release_not_found", app.name() + " has no release v" + version + "."));
 	}
 
-	private Release release(App app, ReleaseDraft draft, boolean runReleasePhase, BuildLog log) {
+	private Release release(App app, ReleaseDraft draft, boolean runReleasePhase, Map<String, Integer> initialFormation,
+			BuildLog log) {
 		ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
 		lock.lock();
 		try {
 			Release release = releases.save(new Release(app.id(), releases.lastVersion(app.id()) + 1, draft));
-			DeploySpec spec = spec(app, release);
+			DeploySpec spec = spec(app, release, initialFormation);
 			try {
 				if (runReleasePhase) {
 					rollout.runReleasePhase(spec, log);
@@ -147,13 +153,12 @@ public class ReleaseService {
 		}
 	}
 
-	private DeploySpec spec(App app, Release release) {
+	private DeploySpec spec(App app, Release release, Map<String, Integer> initialFormation) {
 		boolean jvm = release.buildpack() != null
 				&& buildpacks.find(release.buildpack()).map(Buildpack::jvm).orElse(false);
-		Duration bootTimeout = runtime.bootTimeout(jvm);
-		HealthCheck healthCheck = null;
 		return new DeploySpec(app.id(), app.name(), release.version(), release.imageTag(), release.processTypes(),
-				release.config(), bootTimeout, healthCheck, Map.of());
+				ReleaseEnvironment.of(release.config(), jvm), runtime.bootTimeout(jvm), release.healthCheck(),
+				initialFormation);
 	}
 
 	private boolean imageExists(String tag) {

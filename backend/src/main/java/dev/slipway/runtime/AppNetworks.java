@@ -42,8 +42,20 @@ public class AppNetworks {
 		return name;
 	}
 
+	/** Removes the network, first disconnecting whatever is still on it (an add-on server, say). */
 	void remove(String app) {
 		try {
+			var network = docker.api().inspectNetworkCmd().withNetworkId(name(app)).exec();
+			if (network.getContainers() != null) {
+				network.getContainers()
+					.keySet()
+					.forEach(container -> docker.api()
+						.disconnectFromNetworkCmd()
+						.withNetworkId(name(app))
+						.withContainerId(container)
+						.withForce(true)
+						.exec());
+			}
 			docker.api().removeNetworkCmd(name(app)).exec();
 		}
 		catch (NotFoundException ex) {

@@ -17,6 +17,13 @@ public record DeploySpec(long appId, String appName, int version, String image, 
 		initialFormation = Map.copyOf(initialFormation);
 	}
 
+	/** Without the environment: its values are secrets and must not reach Slipway's own logs. */
+	@Override
+	public String toString() {
+		return "DeploySpec[" + appName + " v" + version + ", " + image + ", " + processTypes.keySet() + ", env keys "
+				+ env.keySet() + "]";
+	}
+
 	public boolean runs(String processType) {
 		return processTypes.containsKey(processType);
 	}

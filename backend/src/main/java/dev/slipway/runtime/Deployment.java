@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.Map;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.slipway.secrets.EncryptedString;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +35,7 @@ class Deployment {
 	@Column(name = "process_types")
 	private String processTypes;
 
+	@Convert(converter = EncryptedString.class)
 	private String env;
 
 	@Column(name = "boot_timeout_s")

@@ -107,6 +107,16 @@ public final class SlipwayUnderTest {
 		return adminToken;
 	}
 
+	/** A browser session of the admin, logged in through the login form. */
+	public Http browserSession() {
+		Http browser = Http.browser(baseUrl());
+		Http.Response login = browser.submitForm("/login", "/login", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+		if (login.status() != 302 || login.header("Location").contains("error")) {
+			throw new IllegalStateException("Cannot log in: " + login);
+		}
+		return browser;
+	}
+
 	public Http adminApi() {
 		return Http.api(baseUrl(), adminToken());
 	}

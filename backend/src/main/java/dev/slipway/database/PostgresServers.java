@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
@@ -31,18 +33,20 @@ import dev.slipway.instance.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.stereotype.Component;
+
 /**
- * The control plane's own PostgreSQL: a container of the Postgres platform image with a named
- * volume, published on 127.0.0.1 only, its superuser password generated once and kept in the
- * data directory.
+ * PostgreSQL servers Slipway runs itself (the control plane's, the add-on server): a container of
+ * the Postgres image built on the stack, a named volume, a superuser password generated once and
+ * kept in the data directory. Each is reached either on 127.0.0.1 through a published port or at
+ * its address on a Docker network of Slipway's.
  */
-class ManagedPostgres {
+@Component
+public class PostgresServers {
 
 	static final String IMAGE = "slipway/postgres:17";
 
-	static final String DATABASE = "slipway";
-
-	private static final Logger log = LoggerFactory.getLogger(ManagedPostgres.class);
+	private static final Logger log = LoggerFactory.getLogger(PostgresServers.class);
 
 	private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(90);
 
@@ -52,66 +56,100 @@ class ManagedPostgres {
 
 	private final InstanceSettings instance;
 
-	private final DatabaseSettings settings;
-
-	ManagedPostgres(DockerClients docker, PlatformImages images, InstanceSettings instance, DatabaseSettings settings) {
+	PostgresServers(DockerClients docker, PlatformImages images, InstanceSettings instance) {
 		this.docker = docker;
 		this.images = images;
 		this.instance = instance;
-		this.settings = settings;
 	}
 
-	/** Starts the container unless it runs already, waits until it accepts logins and says where it is. */
-	DatabaseUrl start() {
+	/**
+	 * One server: its role (a label), the suffix of its container and volume names, the database
+	 * made on first start, and either a port on 127.0.0.1 or a network to reach it on.
+	 */
+	public record Spec(String role, String name, String database, Integer hostPort, String network) {
+	}
+
+	/** Starts the server unless it runs already, waits until it takes logins, and says how to reach it as superuser. */
+	public DatabaseUrl ensure(Spec spec) {
 		String image = images.ensure(IMAGE, "images/postgres");
-		String password = password();
-		String name = instance.resourceName("postgres");
+		String password = password(spec.name() + "-password");
+		String name = instance.resourceName(spec.name());
 		String imageId = docker.api().inspectImageCmd(image).exec().getId();
 		InspectContainerResponse existing = inspect(name);
-		if (existing != null && !matches(existing, imageId, password)) {
+		if (existing != null && !matches(existing, imageId, password, spec)) {
 			log.info("Recreating {}: its image or settings changed (the data volume is kept)", name);
 			docker.api().removeContainerCmd(name).withForce(true).exec();
 			existing = null;
 		}
 		if (existing == null) {
-			create(name, image, password);
+			create(spec, name, image, password);
 		}
 		if (existing == null || !Boolean.TRUE.equals(existing.getState().getRunning())) {
-			log.info("Starting the control-plane database ({}, 127.0.0.1:{})", name, settings.port());
+			log.info("Starting the PostgreSQL server {}", name);
 			docker.api().startContainerCmd(name).exec();
 		}
-		DatabaseUrl url = new DatabaseUrl("127.0.0.1", settings.port(), DATABASE, "postgres", password);
-		awaitReadiness(name, url);
+		String host = spec.hostPort() != null ? "127.0.0.1" : address(name, spec.network());
+		int port = spec.hostPort() != null ? spec.hostPort() : 5432;
+		DatabaseUrl url = new DatabaseUrl(host, port, spec.database(), "postgres", password);
+		awaitReadiness(name, url, spec);
 		return url;
 	}
 
-	private void create(String name, String image, String password) {
-		String volume = instance.resourceName("postgres-data");
-		Map<String, String> labels = Map.of("dev.slipway.instance", instance.name(), "dev.slipway.role",
-				"control-plane-database");
+	/** The container name of a server, which is also its host name on the networks it joins. */
+	public String containerName(Spec spec) {
+		return instance.resourceName(spec.name());
+	}
+
+	private void create(Spec spec, String name, String image, String password) {
+		String volume = instance.resourceName(spec.name() + "-data");
+		Map<String, String> labels = Map.of("dev.slipway.instance", instance.name(), "dev.slipway.role", spec.role());
 		if (docker.api().listVolumesCmd().exec().getVolumes().stream().noneMatch(v -> v.getName().equals(volume))) {
 			docker.api().createVolumeCmd().withName(volume).withLabels(labels).exec();
 		}
 		ExposedPort postgres = ExposedPort.tcp(5432);
-		docker.api()
+		HostConfig host = HostConfig.newHostConfig()
+			.withBinds(new Bind(volume, new Volume("/var/lib/postgresql/data")))
+			.withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+		if (spec.hostPort() != null) {
+			host.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", spec.hostPort()), postgres));
+		}
+		if (spec.network() != null) {
+			host.withNetworkMode(spec.network());
+		}
+		CreateContainerCmd create = docker.api()
 			.createContainerCmd(image)
 			.withName(name)
-			.withEnv("POSTGRES_PASSWORD=" + password, "POSTGRES_DB=" + DATABASE)
+			.withEnv("POSTGRES_PASSWORD=" + password, "POSTGRES_DB=" + spec.database())
 			.withLabels(labels)
 			.withExposedPorts(postgres)
-			.withHostConfig(HostConfig.newHostConfig()
-				.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", settings.port()), postgres))
-				.withBinds(new Bind(volume, new Volume("/var/lib/postgresql/data")))
-				.withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
-			.exec();
+			.withHostConfig(host);
+		create.exec();
 	}
 
-	private boolean matches(InspectContainerResponse container, String imageId, String password) {
+	private boolean matches(InspectContainerResponse container, String imageId, String password, Spec spec) {
 		List<String> env = List.of(container.getConfig().getEnv());
+		if (!imageId.equals(container.getImageId()) || !env.contains("POSTGRES_PASSWORD=" + password)) {
+			return false;
+		}
+		if (spec.hostPort() == null) {
+			return true;
+		}
 		Ports.Binding[] bindings = container.getHostConfig().getPortBindings().getBindings().get(ExposedPort.tcp(5432));
-		return imageId.equals(container.getImageId()) && env.contains("POSTGRES_PASSWORD=" + password)
-				&& bindings != null && bindings.length == 1
-				&& String.valueOf(settings.port()).equals(bindings[0].getHostPortSpec());
+		return bindings != null && bindings.length == 1
+				&& String.valueOf(spec.hostPort()).equals(bindings[0].getHostPortSpec());
+	}
+
+	private String address(String name, String network) {
+		ContainerNetwork attached = docker.api()
+			.inspectContainerCmd(name)
+			.exec()
+			.getNetworkSettings()
+			.getNetworks()
+			.get(network);
+		if (attached == null || attached.getIpAddress() == null || attached.getIpAddress().isBlank()) {
+			throw new IllegalStateException(name + " has no address on the network " + network);
+		}
+		return attached.getIpAddress();
 	}
 
 	private InspectContainerResponse inspect(String name) {
@@ -123,7 +161,7 @@ class ManagedPostgres {
 		}
 	}
 
-	private void awaitReadiness(String name, DatabaseUrl url) {
+	private void awaitReadiness(String name, DatabaseUrl url, Spec spec) {
 		Instant deadline = Instant.now().plus(READINESS_TIMEOUT);
 		Instant nextReport = Instant.now().plusSeconds(5);
 		SQLException last = null;
@@ -135,21 +173,22 @@ class ManagedPostgres {
 				last = ex;
 			}
 			if (Instant.now().isAfter(nextReport)) {
-				log.info("Waiting for the control-plane database {} to accept connections", name);
+				log.info("Waiting for the PostgreSQL server {} to accept connections", name);
 				nextReport = Instant.now().plusSeconds(5);
 			}
 			sleep();
 		}
 		throw new StartupFailure(
-				"The control-plane database " + name + " did not accept connections within " + READINESS_TIMEOUT.toSeconds()
+				"The PostgreSQL server " + name + " did not accept connections within " + READINESS_TIMEOUT.toSeconds()
 						+ " s (" + (last != null ? last.getMessage() : "no answer") + "). Its last output:\n"
 						+ String.join("\n", ContainerLogs.tail(docker, name, 20)),
-				"Check `docker logs " + name + "`. If port " + settings.port() + " is taken by another program, set "
-						+ "SLIPWAY_DATABASE_PORT (slipway.database.port) to a free one.");
+				"Check `docker logs " + name + "`."
+						+ (spec.hostPort() != null ? " If port " + spec.hostPort() + " is taken by another program, set "
+								+ "SLIPWAY_DATABASE_PORT (slipway.database.port) to a free one." : ""));
 	}
 
-	private String password() {
-		Path file = instance.dataFile("postgres-password");
+	private String password(String fileName) {
+		Path file = instance.dataFile(fileName);
 		try {
 			if (Files.exists(file)) {
 				return Files.readString(file).strip();
@@ -164,7 +203,8 @@ class ManagedPostgres {
 		}
 	}
 
-	static String randomPassword() {
+	/** 32 letters and digits, easy to put in URLs and SQL literals. */
+	public static String randomPassword() {
 		String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 		SecureRandom random = new SecureRandom();
 		StringBuilder password = new StringBuilder();

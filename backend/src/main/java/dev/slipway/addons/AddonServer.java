@@ -1,0 +1,117 @@
+package dev.slipway.addons;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.slipway.database.DatabaseUrl;
+import dev.slipway.database.PostgresServers;
+import dev.slipway.docker.DockerClients;
+import dev.slipway.instance.InstanceSettings;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Slipway's add-on PostgreSQL server, apart from the control plane's: it joins the network of each
+ * app with a database on it, so the app's dynos reach it by its container name, and Slipway
+ * administers it over a network of its own.
+ */
+@Component
+class AddonServer {
+
+	private final PostgresServers servers;
+
+	private final DockerClients docker;
+
+	private final InstanceSettings instance;
+
+	private DatabaseUrl superuser;
+
+	AddonServer(PostgresServers servers, DockerClients docker, InstanceSettings instance) {
+		this.servers = servers;
+		this.docker = docker;
+		this.instance = instance;
+	}
+
+	private PostgresServers.Spec spec() {
+		return new PostgresServers.Spec("addon-database", "addon-postgres", "postgres", null, network());
+	}
+
+	/** The server's host name on app networks. */
+	String host() {
+		return servers.containerName(spec());
+	}
+
+	/** Runs the statements as superuser, starting the server first if needed. */
+	synchronized void execute(String... statements) {
+		if (superuser == null) {
+			ensureNetwork();
+			superuser = servers.ensure(spec());
+		}
+		try (Connection connection = DriverManager.getConnection(superuser.jdbcUrl(), superuser.username(),
+				superuser.password()); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+		catch (SQLException ex) {
+			superuser = null;
+			throw new IllegalStateException("The add-on PostgreSQL server refused: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Where a role of the server is reached from outside Docker's networks (for Slipway and its tests). */
+	synchronized DatabaseUrl administrativeAddress() {
+		if (superuser == null) {
+			ensureNetwork();
+			superuser = servers.ensure(spec());
+		}
+		return superuser;
+	}
+
+	void join(String appNetwork) {
+		try {
+			docker.api().connectToNetworkCmd().withNetworkId(appNetwork).withContainerId(host()).exec();
+		}
+		catch (ConflictException | IllegalStateException alreadyJoined) {
+			// Connected already.
+		}
+		catch (RuntimeException ex) {
+			if (!String.valueOf(ex.getMessage()).contains("already exists")) {
+				throw ex;
+			}
+		}
+	}
+
+	void leave(String appNetwork) {
+		try {
+			docker.api().disconnectFromNetworkCmd().withNetworkId(appNetwork).withContainerId(host()).withForce(true).exec();
+		}
+		catch (NotFoundException | ConflictException ex) {
+			// Not connected.
+		}
+	}
+
+	private String network() {
+		return instance.resourceName("addons");
+	}
+
+	private void ensureNetwork() {
+		try {
+			docker.api().inspectNetworkCmd().withNetworkId(network()).exec();
+		}
+		catch (NotFoundException ex) {
+			docker.api()
+				.createNetworkCmd()
+				.withName(network())
+				.withDriver("bridge")
+				.withLabels(Map.of("dev.slipway.instance", instance.name()))
+				.exec();
+		}
+	}
+
+}

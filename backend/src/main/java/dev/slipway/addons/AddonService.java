@@ -1,0 +1,197 @@
+package dev.slipway.addons;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppDeleted;
+import dev.slipway.apps.AppService;
+import dev.slipway.build.BuildLog;
+import dev.slipway.config.ConfigService;
+import dev.slipway.database.DatabaseUrl;
+import dev.slipway.database.PostgresServers;
+import dev.slipway.errors.SlipwayException;
+import dev.slipway.runtime.AppNetworks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Postgres add-ons: each a database and a role with a random password on Slipway's add-on server,
+ * reachable only by its own role, attached to the app as {@code DATABASE_URL} (the first) or
+ * {@code <NAME>_DATABASE_URL}. Attaching and detaching set the config var, which makes a release.
+ */
+@Service
+public class AddonService {
+
+	/** Plans that mean the Postgres add-on, including Heroku's names in app.json. */
+	static final Set<String> POSTGRES_PLANS = Set.of("postgresql", "postgres", "heroku-postgresql");
+
+	static final String FIRST_ATTACHMENT = "DATABASE";
+
+	private static final Pattern NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,30}$");
+
+	private static final Logger log = LoggerFactory.getLogger(AddonService.class);
+
+	private final Addons addons;
+
+	private final AddonServer server;
+
+	private final ConfigService config;
+
+	private final AppNetworks networks;
+
+	private final AppService apps;
+
+	private final SecureRandom random = new SecureRandom();
+
+	AddonService(Addons addons, AddonServer server, ConfigService config, AppNetworks networks, AppService apps) {
+		this.addons = addons;
+		this.server = server;
+		this.config = config;
+		this.networks = networks;
+		this.apps = apps;
+	}
+
+	public List<Addon> of(App app) {
+		return addons.findByAppIdOrderByCreatedAt(app.id());
+	}
+
+	/** Whether a plan (as app.json or the API names it) is the Postgres add-on: "heroku-postgresql:essential-0" is. */
+	public static boolean isPostgres(String plan) {
+		return plan != null && POSTGRES_PLANS.contains(plan.strip().toLowerCase(Locale.ROOT).replaceFirst(":.*$", ""));
+	}
+
+	/** Creates a database and role and attaches them; {@code name} may be null for the default one. */
+	public synchronized Addon provision(App app, String plan, String name, String author, BuildLog out) {
+		if (!isPostgres(plan)) {
+			throw SlipwayException.invalid("unknown_plan",
+					"There is no add-on plan '" + plan + "'. Slipway offers \"postgresql\".");
+		}
+		List<Addon> existing = of(app);
+		String attachment = attachmentName(existing, name);
+		String configVar = attachment.equals(FIRST_ATTACHMENT) ? "DATABASE_URL" : attachment + "_DATABASE_URL";
+		if (config.get(app, configVar).isPresent() && existing.stream().noneMatch(a -> a.configVar().equals(configVar))) {
+			throw SlipwayException.conflict("config_var_taken",
+					app.name() + " sets " + configVar + " itself; remove it or give the add-on another name.");
+		}
+		String identifier = identifier(app, attachment);
+		String password = PostgresServers.randomPassword();
+		server.execute("CREATE ROLE \"" + identifier + "\" LOGIN PASSWORD '" + password + "'",
+				"CREATE DATABASE \"" + identifier + "\" OWNER \"" + identifier + "\"",
+				"REVOKE CONNECT, TEMPORARY ON DATABASE \"" + identifier + "\" FROM PUBLIC",
+				"GRANT CONNECT, TEMPORARY ON DATABASE \"" + identifier + "\" TO \"" + identifier + "\"");
+		server.join(networks.ensure(app.name()));
+		Addon addon = addons.save(new Addon(app.id(), attachment, "postgresql", configVar, identifier, identifier, password));
+		out.step("Provisioned PostgreSQL as " + configVar);
+		config.update(app, Map.of(configVar, url(addon).toUri()), author, "Attach " + attachment + " (postgresql)", out);
+		return addon;
+	}
+
+	/** Detaches the add-on (a release without its config var), then drops its database and role. */
+	public synchronized void deprovision(App app, String name, String author, BuildLog out) {
+		Addon addon = require(app, name);
+		Map<String, String> unset = new HashMap<>();
+		unset.put(addon.configVar(), null);
+		config.update(app, unset, author, "Detach " + addon.name() + " (postgresql)", out);
+		drop(addon);
+		addons.delete(addon);
+		if (of(app).isEmpty()) {
+			server.leave(networks.name(app.name()));
+		}
+	}
+
+	public Addon require(App app, String name) {
+		return addons.findByAppIdAndName(app.id(), name == null ? "" : name.strip().toUpperCase(Locale.ROOT))
+			.orElseThrow(() -> SlipwayException.notFound("addon_not_found", app.name() + " has no add-on " + name + "."));
+	}
+
+	/** Where the app finds its database: the server by its name on the app's network. */
+	public DatabaseUrl url(Addon addon) {
+		return new DatabaseUrl(server.host(), 5432, addon.databaseName(), addon.roleName(), addon.password());
+	}
+
+	/** The same credentials, at an address reachable from outside the app's network (for checks and tests). */
+	public DatabaseUrl externalUrl(Addon addon) {
+		DatabaseUrl admin = server.administrativeAddress();
+		return new DatabaseUrl(admin.host(), admin.port(), addon.databaseName(), addon.roleName(), addon.password());
+	}
+
+	/** After a restart of Slipway (or a recreated server), every app with a database can reach it again. */
+	@EventListener(ApplicationReadyEvent.class)
+	void rejoinAppNetworks() {
+		Set<Long> withAddons = addons.findAllByOrderByAppId().stream().map(Addon::appId).collect(Collectors.toSet());
+		if (withAddons.isEmpty()) {
+			return;
+		}
+		server.administrativeAddress();
+		apps.all()
+			.stream()
+			.filter(app -> withAddons.contains(app.id()))
+			.forEach(app -> server.join(networks.ensure(app.name())));
+	}
+
+	@EventListener
+	void appDeleted(AppDeleted event) {
+		for (Addon addon : addons.findByAppIdOrderByCreatedAt(event.appId())) {
+			try {
+				drop(addon);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Dropping the database {} of the deleted app {} failed: {}", addon.databaseName(), event.name(),
+						ex.getMessage());
+			}
+		}
+		server.leave(networks.name(event.name()));
+	}
+
+	private void drop(Addon addon) {
+		server.execute("DROP DATABASE IF EXISTS \"" + addon.databaseName() + "\" WITH (FORCE)",
+				"DROP ROLE IF EXISTS \"" + addon.roleName() + "\"");
+	}
+
+	private String attachmentName(List<Addon> existing, String requested) {
+		if (requested != null && !requested.isBlank()) {
+			String name = requested.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+			if (!NAME.matcher(name).matches()) {
+				throw SlipwayException.invalid("invalid_addon_name",
+						"'" + requested + "' is not an add-on name: letters, digits and underscores, starting with a letter.");
+			}
+			if (existing.stream().anyMatch(addon -> addon.name().equals(name))) {
+				throw SlipwayException.conflict("addon_name_taken", "The app has an add-on named " + name + " already.");
+			}
+			return name;
+		}
+		if (existing.stream().noneMatch(addon -> addon.name().equals(FIRST_ATTACHMENT))) {
+			return FIRST_ATTACHMENT;
+		}
+		for (int n = 2;; n++) {
+			String candidate = "POSTGRESQL_" + n;
+			if (existing.stream().noneMatch(addon -> addon.name().equals(candidate))) {
+				return candidate;
+			}
+		}
+	}
+
+	/**
+	 * Database and role names: the app and attachment, and a random part so a new add-on never meets an
+	 * old one; "app_" first, because PostgreSQL reserves role names starting with "pg_".
+	 */
+	private String identifier(App app, String attachment) {
+		byte[] suffix = new byte[3];
+		random.nextBytes(suffix);
+		String base = ("app_" + app.name() + "_" + attachment).toLowerCase(Locale.ROOT).replace('-', '_');
+		return (base.length() > 54 ? base.substring(0, 54) : base) + "_" + HexFormat.of().formatHex(suffix);
+	}
+
+}

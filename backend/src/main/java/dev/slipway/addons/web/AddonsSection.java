@@ -1,0 +1,47 @@
+package dev.slipway.addons.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.slipway.addons.Addon;
+import dev.slipway.addons.AddonService;
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageSection;
+import dev.slipway.apps.AppTab;
+import dev.slipway.database.DatabaseUrl;
+
+import org.springframework.stereotype.Component;
+
+/** The resources tab: the app's databases with their credentials (masked until revealed). */
+@Component
+class AddonsSection implements AppPageSection {
+
+	private final AddonService addons;
+
+	AddonsSection(AddonService addons) {
+		this.addons = addons;
+	}
+
+	@Override
+	public AppTab tab() {
+		return AppTab.RESOURCES;
+	}
+
+	@Override
+	public int order() {
+		return 100;
+	}
+
+	@Override
+	public String fragment() {
+		return "addons/sections :: addons";
+	}
+
+	@Override
+	public void populate(App app, Map<String, Object> model) {
+		Map<Addon, DatabaseUrl> credentials = new LinkedHashMap<>();
+		addons.of(app).forEach(addon -> credentials.put(addon, addons.url(addon)));
+		model.put("addons", credentials);
+	}
+
+}
