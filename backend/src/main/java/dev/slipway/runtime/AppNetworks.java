@@ -1,8 +1,11 @@
 package dev.slipway.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.instance.InstanceSettings;
 
@@ -16,30 +19,52 @@ public class AppNetworks {
 
 	private final InstanceSettings instance;
 
-	AppNetworks(DockerClients docker, InstanceSettings instance) {
+	private final RuntimeSettings settings;
+
+	private final SubnetPool pool;
+
+	AppNetworks(DockerClients docker, InstanceSettings instance, RuntimeSettings settings) {
 		this.docker = docker;
 		this.instance = instance;
+		this.settings = settings;
+		this.pool = SubnetPool.parse(settings.appNetworkPool(), settings.appNetworkPrefix());
 	}
 
 	public String name(String app) {
 		return instance.resourceName("app-" + app);
 	}
 
-	/** The app's network, created when missing. */
+	/** The app's network, created when missing, on a subnet of the app network pool. */
 	public synchronized String ensure(String app) {
 		String name = name(app);
 		try {
 			docker.api().inspectNetworkCmd().withNetworkId(name).exec();
 		}
 		catch (NotFoundException ex) {
+			String subnet = pool.firstFree(usedSubnets());
+			if (subnet == null) {
+				throw new IllegalStateException("The app network pool " + settings.appNetworkPool()
+						+ " is full; set SLIPWAY_APP_NETWORK_POOL to a larger range.");
+			}
 			docker.api()
 				.createNetworkCmd()
 				.withName(name)
 				.withDriver("bridge")
+				.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)))
 				.withLabels(Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.APP, app))
 				.exec();
 		}
 		return name;
+	}
+
+	private List<String> usedSubnets() {
+		List<String> used = new ArrayList<>();
+		for (Network network : docker.api().listNetworksCmd().exec()) {
+			if (network.getIpam() != null && network.getIpam().getConfig() != null) {
+				network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet).filter(s -> s != null).forEach(used::add);
+			}
+		}
+		return used;
 	}
 
 	/** Removes the network, first disconnecting whatever is still on it (an add-on server, say). */
