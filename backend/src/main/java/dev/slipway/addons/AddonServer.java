@@ -11,6 +11,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.slipway.database.DatabaseUrl;
 import dev.slipway.database.PostgresServers;
 import dev.slipway.docker.DockerClients;
+import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
 
 import org.springframework.stereotype.Component;
@@ -109,7 +110,7 @@ class AddonServer {
 				.createNetworkCmd()
 				.withName(network())
 				.withDriver("bridge")
-				.withLabels(Map.of("dev.slipway.instance", instance.name()))
+				.withLabels(Map.of(SlipwayLabels.INSTANCE, instance.name()))
 				.exec();
 		}
 	}

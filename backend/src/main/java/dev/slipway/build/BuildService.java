@@ -20,6 +20,7 @@ import dev.slipway.docker.ImageBuildRequest;
 import dev.slipway.docker.ImageBuilder;
 import dev.slipway.docker.ImageBuilder.ImageBuild;
 import dev.slipway.docker.PlatformImages;
+import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.instance.InstanceSettings;
 import org.slf4j.Logger;
@@ -136,8 +137,8 @@ public class BuildService {
 				.getBytes(StandardCharsets.UTF_8));
 		}
 		String tag = instance.resourceName("app") + "/" + app.name() + ":build-" + build.id();
-		Map<String, String> labels = Map.of("dev.slipway.instance", instance.name(), "dev.slipway.app", app.name(),
-				"dev.slipway.build", String.valueOf(build.id()));
+		Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),
+				SlipwayLabels.BUILD, String.valueOf(build.id()));
 		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, Map.of(), settings.memory().toBytes(),
 				dockerfile);
 		try (PipedInputStream context = new PipedInputStream(1 << 20)) {

@@ -28,6 +28,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.slipway.docker.ContainerLogs;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.docker.PlatformImages;
+import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
 import dev.slipway.instance.StartupFailure;
 import org.slf4j.Logger;
@@ -102,7 +103,7 @@ public class PostgresServers {
 
 	private void create(Spec spec, String name, String image, String password) {
 		String volume = instance.resourceName(spec.name() + "-data");
-		Map<String, String> labels = Map.of("dev.slipway.instance", instance.name(), "dev.slipway.role", spec.role());
+		Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.ROLE, spec.role());
 		if (docker.api().listVolumesCmd().exec().getVolumes().stream().noneMatch(v -> v.getName().equals(volume))) {
 			docker.api().createVolumeCmd().withName(volume).withLabels(labels).exec();
 		}

@@ -20,6 +20,7 @@ import dev.slipway.docker.ContainerExec;
 import dev.slipway.docker.ContainerLogs;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.docker.PlatformImages;
+import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ class RouterContainer {
 			docker.api()
 				.createContainerCmd(image)
 				.withName(name())
-				.withLabels(Map.of("dev.slipway.instance", instance.name(), "dev.slipway.role", "router"))
+				.withLabels(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.ROLE, SlipwayLabels.ROLE_ROUTER))
 				.withHostConfig(HostConfig.newHostConfig()
 					.withNetworkMode("host")
 					.withRestartPolicy(RestartPolicy.unlessStoppedRestart()))

@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.slipway.apps.AppCreated;
 import dev.slipway.apps.AppDeleted;
 import dev.slipway.docker.DockerClients;
+import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
 
 import org.springframework.context.event.EventListener;
@@ -49,7 +50,7 @@ class AppLifecycle {
 			docker.api()
 				.listContainersCmd()
 				.withShowAll(true)
-				.withLabelFilter(Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.APP, event.name()))
+				.withLabelFilter(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, event.name()))
 				.exec()
 				.forEach(container -> {
 					containers.remove(container.getId());

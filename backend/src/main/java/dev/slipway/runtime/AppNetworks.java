@@ -7,6 +7,7 @@ import java.util.Map;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import dev.slipway.docker.DockerClients;
+import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
 
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ public class AppNetworks {
 				.withName(name)
 				.withDriver("bridge")
 				.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)))
-				.withLabels(Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.APP, app))
+				.withLabels(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app))
 				.exec();
 		}
 		return name;

@@ -2,28 +2,23 @@ package dev.slipway.runtime;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
 import dev.slipway.docker.DockerClients;
+import dev.slipway.docker.DockerEventStream;
+import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Follows Docker's events for this installation's dyno containers: a crash marks the dyno crashed
  * and takes it out of the route; Docker's restart policy brings it back with a growing back-off,
- * and once up again it is routed to again. Reconnects when the stream breaks.
+ * and once up again it is routed to again.
  */
 @Component
 class DockerEvents {
-
-	private static final Logger log = LoggerFactory.getLogger(DockerEvents.class);
 
 	private final DockerClients docker;
 
@@ -39,11 +34,7 @@ class DockerEvents {
 
 	private final Routes routes;
 
-	private volatile boolean running;
-
-	private volatile ResultCallback.Adapter<Event> stream;
-
-	private Thread thread;
+	private DockerEventStream stream;
 
 	DockerEvents(DockerClients docker, InstanceSettings instance, DynoStates states, DynoContainers containers,
 			DynoLauncher launcher, Deployments deployments, Routes routes) {
@@ -57,70 +48,28 @@ class DockerEvents {
 	}
 
 	synchronized void start(Instant since, Runnable onReconnect) {
-		running = true;
-		thread = Thread.ofVirtual().name("docker-events").start(() -> follow(since, onReconnect));
+		stream = new DockerEventStream(docker, Map.of(SlipwayLabels.INSTANCE, instance.name()), this::handle, onReconnect);
+		stream.start(since, "docker-events");
 	}
 
 	synchronized void stop() {
-		running = false;
-		closeStream();
-		if (thread != null) {
-			thread.interrupt();
-		}
-	}
-
-	private void follow(Instant since, Runnable onReconnect) {
-		Instant from = since;
-		while (running) {
-			Instant connected = Instant.now();
-			try {
-				stream = docker.streams()
-					.eventsCmd()
-					.withEventTypeFilter(EventType.CONTAINER)
-					.withLabelFilter(Map.of(DynoLabels.INSTANCE, instance.name()))
-					.withSince(String.valueOf(from.getEpochSecond()))
-					.exec(new ResultCallback.Adapter<>() {
-						@Override
-						public void onNext(Event event) {
-							handle(event);
-						}
-					});
-				stream.awaitCompletion();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				log.warn("The Docker event stream broke ({}); reconnecting", ex.getMessage());
-			}
-			if (!running) {
-				return;
-			}
-			sleepBeforeReconnect();
-			from = connected;
-			// Anything may have changed while the stream was down: a Docker restart gives containers new addresses.
-			onReconnect.run();
+		if (stream != null) {
+			stream.stop();
 		}
 	}
 
 	private void handle(Event event) {
-		String action = event.getAction() != null ? event.getAction() : event.getStatus();
-		Map<String, String> attributes = event.getActor() == null ? Map.of() : event.getActor().getAttributes();
-		if (action == null || attributes == null || !DynoLabels.ROLE_DYNO.equals(attributes.get(DynoLabels.ROLE))) {
+		String action = DockerEventStream.action(event);
+		Map<String, String> attributes = DockerEventStream.attributes(event);
+		if (action == null || !SlipwayLabels.ROLE_DYNO.equals(attributes.get(SlipwayLabels.ROLE))) {
 			return;
 		}
-		try {
-			switch (action) {
-				case "start" -> started(event.getId());
-				case "die" -> died(event.getId(), attributes.get("exitCode"));
-				case "destroy" -> states.forget(event.getId());
-				default -> {
-				}
+		switch (action) {
+			case "start" -> started(event.getId());
+			case "die" -> died(event.getId(), attributes.get("exitCode"));
+			case "destroy" -> states.forget(event.getId());
+			default -> {
 			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Handling the Docker event {} of {} failed: {}", action, event.getId(), ex.getMessage());
 		}
 	}
 
@@ -160,27 +109,6 @@ class DockerEvents {
 		}
 		states.transition(dyno, DynoState.CRASHED, exitCode == null ? null : Integer.valueOf(exitCode));
 		routes.refresh(dyno.appId, dyno.app);
-	}
-
-	private void closeStream() {
-		ResultCallback.Adapter<Event> current = stream;
-		if (current != null) {
-			try {
-				current.close();
-			}
-			catch (Exception ignored) {
-				// Closing a broken stream.
-			}
-		}
-	}
-
-	private static void sleepBeforeReconnect() {
-		try {
-			TimeUnit.SECONDS.sleep(1);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

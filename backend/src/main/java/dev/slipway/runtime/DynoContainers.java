@@ -18,6 +18,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import dev.slipway.docker.DockerClients;
+import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
 
 import org.springframework.stereotype.Component;
@@ -55,8 +56,8 @@ class DynoContainers {
 	/** Creates (without starting) the container of dyno {@code <processType>.<index>} of a release. */
 	String create(DeploySpec spec, String processType, int index, DynoSize size) {
 		String dyno = processType + "." + index;
-		CreateContainerCmd create = command(spec, dyno, spec.command(processType), DynoLabels.ROLE_DYNO)
-			.withLabels(labels(spec, processType, dyno, size, DynoLabels.ROLE_DYNO));
+		CreateContainerCmd create = command(spec, dyno, spec.command(processType), SlipwayLabels.ROLE_DYNO)
+			.withLabels(labels(spec, processType, dyno, size, SlipwayLabels.ROLE_DYNO));
 		create.getHostConfig()
 			.withMemory(size.memoryBytes())
 			.withMemorySwap(size.memoryBytes())
@@ -68,8 +69,8 @@ class DynoContainers {
 	/** Creates a container that runs {@code command} once and is not restarted: a one-off or release dyno. */
 	String createOneOff(DeploySpec spec, String dyno, String command, String processType) {
 		DynoSize size = DynoSize.of(settings.defaultSize()).orElse(DynoSize.STANDARD_1X);
-		CreateContainerCmd create = command(spec, dyno, command, DynoLabels.ROLE_ONE_OFF)
-			.withLabels(labels(spec, processType, dyno, size, DynoLabels.ROLE_ONE_OFF));
+		CreateContainerCmd create = command(spec, dyno, command, SlipwayLabels.ROLE_ONE_OFF)
+			.withLabels(labels(spec, processType, dyno, size, SlipwayLabels.ROLE_ONE_OFF));
 		create.getHostConfig()
 			.withMemory(size.memoryBytes())
 			.withMemorySwap(size.memoryBytes())
@@ -111,9 +112,9 @@ class DynoContainers {
 	}
 
 	private Map<String, String> labels(DeploySpec spec, String processType, String dyno, DynoSize size, String role) {
-		return Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.ROLE, role, DynoLabels.APP, spec.appName(),
-				DynoLabels.APP_ID, String.valueOf(spec.appId()), DynoLabels.RELEASE, String.valueOf(spec.version()),
-				DynoLabels.PROCESS, processType, DynoLabels.DYNO, dyno, DynoLabels.SIZE, size.label());
+		return Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.ROLE, role, SlipwayLabels.APP, spec.appName(),
+				SlipwayLabels.APP_ID, String.valueOf(spec.appId()), SlipwayLabels.RELEASE, String.valueOf(spec.version()),
+				SlipwayLabels.PROCESS, processType, SlipwayLabels.DYNO, dyno, SlipwayLabels.SIZE, size.label());
 	}
 
 	void start(String containerId) {
@@ -149,8 +150,8 @@ class DynoContainers {
 	List<Container> list(String app) {
 		var command = docker.api().listContainersCmd().withShowAll(true);
 		Map<String, String> labels = app == null
-				? Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.ROLE, DynoLabels.ROLE_DYNO)
-				: Map.of(DynoLabels.INSTANCE, instance.name(), DynoLabels.ROLE, DynoLabels.ROLE_DYNO, DynoLabels.APP, app);
+				? Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.ROLE, SlipwayLabels.ROLE_DYNO)
+				: Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.ROLE, SlipwayLabels.ROLE_DYNO, SlipwayLabels.APP, app);
 		return command.withLabelFilter(labels).exec();
 	}
 
@@ -165,7 +166,7 @@ class DynoContainers {
 
 	/** The container's address on its app's network, where the router reaches it. */
 	String address(InspectContainerResponse container) {
-		String app = container.getConfig().getLabels().get(DynoLabels.APP);
+		String app = container.getConfig().getLabels().get(SlipwayLabels.APP);
 		ContainerNetwork network = container.getNetworkSettings().getNetworks().get(networks.name(app));
 		if (network == null || network.getIpAddress() == null || network.getIpAddress().isBlank()) {
 			return null;

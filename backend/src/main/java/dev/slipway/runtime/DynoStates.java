@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.slipway.docker.SlipwayLabels;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -28,10 +29,10 @@ class DynoStates {
 	/** Starts tracking a container from its labels. */
 	TrackedDyno track(InspectContainerResponse container, DynoState state) {
 		Map<String, String> labels = container.getConfig().getLabels();
-		TrackedDyno dyno = new TrackedDyno(container.getId(), Long.parseLong(labels.get(DynoLabels.APP_ID)),
-				labels.get(DynoLabels.APP), labels.get(DynoLabels.PROCESS),
-				Integer.parseInt(labels.get(DynoLabels.DYNO).substring(labels.get(DynoLabels.DYNO).indexOf('.') + 1)),
-				Integer.parseInt(labels.get(DynoLabels.RELEASE)), labels.get(DynoLabels.SIZE), state);
+		TrackedDyno dyno = new TrackedDyno(container.getId(), Long.parseLong(labels.get(SlipwayLabels.APP_ID)),
+				labels.get(SlipwayLabels.APP), labels.get(SlipwayLabels.PROCESS),
+				Integer.parseInt(labels.get(SlipwayLabels.DYNO).substring(labels.get(SlipwayLabels.DYNO).indexOf('.') + 1)),
+				Integer.parseInt(labels.get(SlipwayLabels.RELEASE)), labels.get(SlipwayLabels.SIZE), state);
 		Integer restarts = container.getRestartCount();
 		dyno.restarts = restarts == null ? 0 : restarts;
 		TrackedDyno existing = byContainer.putIfAbsent(dyno.containerId, dyno);

@@ -13,6 +13,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
+import dev.slipway.docker.SlipwayLabels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +99,7 @@ class RuntimeReconciler implements SmartLifecycle {
 			if (container == null) {
 				continue;
 			}
-			String app = container.getConfig().getLabels().get(DynoLabels.APP);
+			String app = container.getConfig().getLabels().get(SlipwayLabels.APP);
 			if (!names.contains(app)) {
 				log.info("Removing the dyno container {} of the deleted app {}", id, app);
 				Thread.ofVirtual().start(() -> containers.stopAndRemove(id));

@@ -1,0 +1,172 @@
+package dev.slipway.logs;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Log lines in PostgreSQL: written with COPY in batches together with the containers' cursors (one
+ * transaction, so what is stored and how far each container was read never disagree), and read
+ * back by sequence number with filters.
+ */
+@Component
+class LogStore {
+
+	private static final RowMapper<LogLine> LINE = (rs, row) -> new LogLine(rs.getLong("seq"),
+			rs.getTimestamp("at").toInstant(), LogSource.valueOf(rs.getString("source")), rs.getString("process"),
+			rs.getString("text"));
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	LogStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	void write(List<PendingLine> lines, Map<String, ContainerCursor> cursors) {
+		StringBuilder copy = new StringBuilder(lines.size() * 120);
+		for (PendingLine pending : lines) {
+			LogLine line = pending.line();
+			copy.append(pending.appId())
+				.append('\t')
+				.append(line.seq())
+				.append('\t')
+				.append(line.at())
+				.append('\t')
+				.append(line.source().name())
+				.append('\t');
+			escape(line.process(), copy);
+			copy.append('\t');
+			escape(line.text(), copy);
+			copy.append('\n');
+		}
+		List<Object[]> cursorRows = new ArrayList<>();
+		cursors.forEach((container, cursor) -> cursorRows
+			.add(new Object[] { container, cursor.stored(), cursor.linesAtLast() }));
+		transactions.executeWithoutResult(status -> {
+			jdbc.execute((ConnectionCallback<Long>) connection -> {
+				try {
+					return connection.unwrap(PGConnection.class)
+						.getCopyAPI()
+						.copyIn("COPY log_lines (app_id, seq, at, source, process, text) FROM STDIN",
+								new StringReader(copy.toString()));
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			if (!cursorRows.isEmpty()) {
+				jdbc.batchUpdate("insert into log_cursors (container_id, last_at, lines_at_last, updated_at) "
+						+ "values (?, ?, ?, now()) on conflict (container_id) do update "
+						+ "set last_at = excluded.last_at, lines_at_last = excluded.lines_at_last, updated_at = now()",
+						cursorRows);
+			}
+		});
+	}
+
+	long maxSeq(long appId) {
+		Long max = jdbc.queryForObject("select max(seq) from log_lines where app_id = ?", Long.class, appId);
+		return max == null ? 0 : max;
+	}
+
+	/** The last {@code limit} matching lines, oldest first. */
+	List<LogLine> recent(long appId, LogFilter filter, int limit) {
+		Query query = query(appId, filter);
+		List<LogLine> lines = new ArrayList<>(jdbc.query("select * from log_lines where " + query.where
+				+ " order by seq desc limit " + limit, LINE, query.args.toArray()));
+		Collections.reverse(lines);
+		return lines;
+	}
+
+	/** Matching lines after {@code seq}, oldest first. */
+	List<LogLine> after(long appId, LogFilter filter, long seq, int limit) {
+		Query query = query(appId, filter);
+		query.args.add(seq);
+		return jdbc.query("select * from log_lines where " + query.where + " and seq > ? order by seq limit " + limit,
+				LINE, query.args.toArray());
+	}
+
+	Optional<ContainerCursor> cursor(String containerId) {
+		return jdbc.query("select last_at, lines_at_last from log_cursors where container_id = ?",
+				(rs, row) -> ContainerCursor.parse(rs.getString(1), rs.getInt(2)), containerId).stream().findFirst();
+	}
+
+	int deleteOlderThan(Instant cutoff) {
+		return jdbc.update("delete from log_lines where at < ?", Timestamp.from(cutoff));
+	}
+
+	int keepLast(long appId, long lines) {
+		return jdbc.update("delete from log_lines where app_id = ? and seq <= (select max(seq) from log_lines where app_id = ?) - ?",
+				appId, appId, lines);
+	}
+
+	List<Long> appsWithMoreThan(long lines) {
+		return jdbc.queryForList("select app_id from log_lines group by app_id having count(*) > ?", Long.class, lines);
+	}
+
+	void forgetCursorsNotIn(List<String> containerIds) {
+		if (containerIds.isEmpty()) {
+			jdbc.update("delete from log_cursors where updated_at < now() - interval '1 day'");
+			return;
+		}
+		jdbc.update("delete from log_cursors where updated_at < now() - interval '1 day' and container_id <> all (?)",
+				(Object) containerIds.toArray(String[]::new));
+	}
+
+	private record Query(String where, List<Object> args) {
+	}
+
+	private static Query query(long appId, LogFilter filter) {
+		StringBuilder where = new StringBuilder("app_id = ?");
+		List<Object> args = new ArrayList<>(List.of(appId));
+		if (filter.source() != null) {
+			where.append(" and source = ?");
+			args.add(filter.source().name());
+		}
+		if (filter.processType() != null) {
+			where.append(" and (process = ? or process like ?)");
+			args.add(filter.processType());
+			args.add(filter.processType().replace("%", "\\%").replace("_", "\\_") + ".%");
+		}
+		if (filter.dyno() != null) {
+			where.append(" and process = ?");
+			args.add(filter.dyno());
+		}
+		if (filter.query() != null) {
+			where.append(" and text ilike ?");
+			args.add("%" + filter.query().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		return new Query(where.toString(), args);
+	}
+
+	/** COPY's text format: backslash, tab, newline and carriage return escaped. */
+	private static void escape(String value, StringBuilder out) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.slipway.logs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns text into stored lines: one per line of text, long ones cut into pieces on character boundaries. */
+final class LogText {
+
+	private LogText() {
+	}
+
+	static List<String> pieces(String text, int maxBytes) {
+		List<String> pieces = new ArrayList<>(1);
+		String clean = text.indexOf('\0') >= 0 ? text.replace('\0', '\uFFFD') : text;
+		int start = 0;
+		while (start <= clean.length()) {
+			int newline = clean.indexOf('\n', start);
+			int end = newline < 0 ? clean.length() : newline;
+			split(stripCarriageReturns(clean.substring(start, end)), maxBytes, pieces);
+			if (newline < 0) {
+				break;
+			}
+			start = newline + 1;
+			if (start == clean.length()) {
+				break;
+			}
+		}
+		return pieces;
+	}
+
+	/** What a terminal would show: after a carriage return the line is drawn again. */
+	private static String stripCarriageReturns(String line) {
+		String trimmed = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+		int last = trimmed.lastIndexOf('\r');
+		return last < 0 ? trimmed : trimmed.substring(last + 1);
+	}
+
+	private static void split(String line, int maxBytes, List<String> pieces) {
+		if (line.length() * 3 <= maxBytes || line.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+			pieces.add(line);
+			return;
+		}
+		int start = 0;
+		int bytes = 0;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			int size = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : Character.isLowSurrogate(c) ? 0 : 3;
+			if (bytes + size > maxBytes) {
+				pieces.add(line.substring(start, i));
+				start = i;
+				bytes = 0;
+			}
+			bytes += size;
+		}
+		pieces.add(line.substring(start));
+	}
+
+}

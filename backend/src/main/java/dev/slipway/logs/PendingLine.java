@@ -1,0 +1,10 @@
+package dev.slipway.logs;
+
+import java.time.Instant;
+
+/**
+ * A line on its way to the store: the app it belongs to and, for lines read from a container, which
+ * container and at which Docker timestamp, so the container's cursor moves with it.
+ */
+record PendingLine(long appId, LogLine line, String containerId, Instant dockerTime) {
+}
