@@ -23,6 +23,7 @@ import dev.slipway.docker.PlatformImages;
 import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.instance.InstanceSettings;
+import dev.slipway.logs.AppLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,14 @@ public class BuildService {
 
 	private final BuildSettings settings;
 
+	private final AppLogs appLogs;
+
 	private final Map<Long, ImageBuild> running = new ConcurrentHashMap<>();
 
 	private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
 
 	BuildService(Builds builds, BuildpackSelection selection, List<BuildpackContributor> contributors, ImageBuilder images, PlatformImages platformImages,
-			BuildOutputStore output, InstanceSettings instance, BuildSettings settings) {
+			BuildOutputStore output, InstanceSettings instance, BuildSettings settings, AppLogs appLogs) {
 		this.builds = builds;
 		this.selection = selection;
 		this.contributors = contributors.stream()
@@ -73,6 +76,7 @@ public class BuildService {
 		this.output = output;
 		this.instance = instance;
 		this.settings = settings;
+		this.appLogs = appLogs;
 	}
 
 	/**
@@ -86,6 +90,7 @@ public class BuildService {
 			BuildLog log = line -> {
 				pushLog.line(line);
 				recorder.line(line);
+				appLogs.platform(app.id(), "build", line);
 			};
 			build.started();
 			builds.save(build);

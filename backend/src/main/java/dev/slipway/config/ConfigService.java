@@ -14,6 +14,7 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
 import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.logs.AppLogs;
 import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseRolledBack;
 import dev.slipway.releases.ReleaseService;
@@ -45,16 +46,19 @@ public class ConfigService {
 
 	private final AppService apps;
 
+	private final AppLogs appLogs;
+
 	private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	ConfigService(ConfigVars vars, ConfigChanges changes, ReleaseService releases, TransactionTemplate transactions,
-			ApplicationEventPublisher events, AppService apps) {
+			ApplicationEventPublisher events, AppService apps, AppLogs appLogs) {
 		this.vars = vars;
 		this.changes = changes;
 		this.releases = releases;
 		this.transactions = transactions;
 		this.events = events;
 		this.apps = apps;
+		this.appLogs = appLogs;
 	}
 
 	/** The app's config vars, sorted by key. */
@@ -122,6 +126,9 @@ public class ConfigService {
 				transactions.executeWithoutResult(status -> store(app, before, unset, set, author));
 				throw SlipwayException.conflict("release_failed",
 						"The new config was not applied: " + release.failure() + " The config is as it was.");
+			}
+			if (release == null) {
+				appLogs.platform(app.id(), "api", (description != null ? description : describe(set, unset)) + " by " + author);
 			}
 			return new ConfigUpdate(after, List.copyOf(set), List.copyOf(unset), release);
 		}

@@ -90,6 +90,20 @@ public class AppLogs {
 		return lines.size() > limit ? lines.subList(0, limit) : lines;
 	}
 
+	/**
+	 * Follows the log live: after sequence number {@code after} when resuming, else starting with the
+	 * last {@code tail} matching lines.
+	 */
+	public LogFollower follow(long appId, LogFilter filter, Long after, int tail) {
+		if (after != null) {
+			return new LogFollower(this, appId, filter, after, List.of());
+		}
+		long current = sequence(appId).get();
+		List<LogLine> initial = tail > 0 ? recent(appId, filter, tail) : List.of();
+		long from = initial.isEmpty() ? current : initial.get(0).seq() - 1;
+		return new LogFollower(this, appId, filter, from, initial);
+	}
+
 	/** Starts receiving new matching lines; subscribe before reading the backlog, then skip what it had. */
 	public LogSubscription subscribe(long appId, LogFilter filter) {
 		List<LogSubscription> readers = subscribers.computeIfAbsent(appId, id -> new CopyOnWriteArrayList<>());

@@ -15,6 +15,7 @@ import dev.slipway.build.Buildpack;
 import dev.slipway.build.BuildpackCatalog;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.logs.AppLogs;
 import dev.slipway.router.Router;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.DeploySpec;
@@ -48,10 +49,13 @@ public class ReleaseService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AppLogs appLogs;
+
 	private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	ReleaseService(Releases releases, Rollout rollout, BuildpackCatalog buildpacks, RuntimeSettings runtime,
-			Router router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events) {
+			Router router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events,
+			AppLogs appLogs) {
 		this.releases = releases;
 		this.rollout = rollout;
 		this.buildpacks = buildpacks;
@@ -60,6 +64,7 @@ public class ReleaseService {
 		this.retention = retention;
 		this.docker = docker;
 		this.events = events;
+		this.appLogs = appLogs;
 	}
 
 	/** Releases a successful build with the app's config: release phase, then rollout. */
@@ -136,11 +141,14 @@ public class ReleaseService {
 				releases.save(release);
 				log.error(ex.getMessage());
 				log.error("v" + release.version() + " was not deployed; what ran before keeps running.");
+				appLogs.platform(app.id(), "api", "Release v" + release.version() + " failed: " + ex.getMessage());
 				events.publishEvent(new ReleaseFailed(app.id(), app.name(), release.version(), ex.getMessage()));
 				return release;
 			}
 			release.succeeded();
 			releases.save(release);
+			appLogs.platform(app.id(), "api", release.description() + " by " + release.author());
+			appLogs.platform(app.id(), "api", "Release v" + release.version() + " created by " + release.author());
 			events.publishEvent(new ReleaseCreated(app.id(), app.name(), release.version(), release.description(),
 					release.author()));
 			log.step("Released v" + release.version());

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.slipway.docker.ContainerLogs;
 import dev.slipway.docker.DockerClients;
+import dev.slipway.logs.AppLogs;
 import dev.slipway.router.RouterSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +36,16 @@ class DynoLauncher {
 
 	private final RouterSettings router;
 
+	private final AppLogs logs;
+
 	DynoLauncher(DynoContainers containers, DynoStates states, BootCheck bootCheck, DockerClients docker,
-			RouterSettings router) {
+			RouterSettings router, AppLogs logs) {
 		this.containers = containers;
 		this.states = states;
 		this.bootCheck = bootCheck;
 		this.docker = docker;
 		this.router = router;
+		this.logs = logs;
 	}
 
 	/**
@@ -52,6 +56,9 @@ class DynoLauncher {
 		List<TrackedDyno> started = new ArrayList<>();
 		for (int index : indexes) {
 			String id = containers.create(spec, processType, index, size);
+			String command = spec.command(processType);
+			logs.platform(spec.appId(), processType + "." + index,
+					"Starting process with command `" + (command != null ? command : "(the image's own)") + "`");
 			TrackedDyno dyno = states.track(containers.inspect(id), DynoState.STARTING);
 			started.add(dyno);
 			containers.start(id);

@@ -10,20 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.slipway.docker.SlipwayLabels;
+import dev.slipway.logs.AppLogs;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Every dyno container Slipway runs and its state; each change is published as a {@link DynoStateChanged}. */
+/** Every dyno container Slipway runs and its state; each change goes into the app's log. */
 @Component
 class DynoStates {
 
 	private final Map<String, TrackedDyno> byContainer = new ConcurrentHashMap<>();
 
-	private final ApplicationEventPublisher events;
+	private final AppLogs logs;
 
-	DynoStates(ApplicationEventPublisher events) {
-		this.events = events;
+	DynoStates(AppLogs logs) {
+		this.logs = logs;
 	}
 
 	/** Starts tracking a container from its labels. */
@@ -56,7 +56,10 @@ class DynoStates {
 				dyno.exitCode = exitCode;
 			}
 		}
-		events.publishEvent(new DynoStateChanged(dyno.appId, dyno.app, dyno.name(), from, to, exitCode));
+		if (exitCode != null) {
+			logs.platform(dyno.appId, dyno.name(), "Process exited with status " + exitCode);
+		}
+		logs.platform(dyno.appId, dyno.name(), "State changed from " + from.label() + " to " + to.label());
 	}
 
 	void forget(String containerId) {

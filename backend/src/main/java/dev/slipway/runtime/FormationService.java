@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.slipway.apps.App;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.logs.AppLogs;
 
 import org.springframework.stereotype.Service;
 
@@ -32,14 +33,17 @@ public class FormationService {
 
 	private final AppLocks locks;
 
+	private final AppLogs logs;
+
 	FormationService(Formations formations, Deployments deployments, DynoStates states, DynoLauncher launcher,
-			Routes routes, AppLocks locks) {
+			Routes routes, AppLocks locks, AppLogs logs) {
 		this.formations = formations;
 		this.deployments = deployments;
 		this.states = states;
 		this.launcher = launcher;
 		this.routes = routes;
 		this.locks = locks;
+		this.logs = logs;
 	}
 
 	public List<Formation> of(App app) {
@@ -47,7 +51,7 @@ public class FormationService {
 	}
 
 	/** Applies every update, or none when one of them is invalid. */
-	public List<Formation> scale(App app, List<FormationUpdate> updates) {
+	public List<Formation> scale(App app, List<FormationUpdate> updates, String author) {
 		return locks.with(app.id(), () -> {
 			Optional<DeploySpec> spec = deployments.findById(app.id()).map(deployment -> deployment.spec(app.name()));
 			List<Formation> changed = new ArrayList<>();
@@ -58,6 +62,9 @@ public class FormationService {
 				apply(app, spec, changed.get(i), updates.get(i));
 			}
 			routes.refresh(app.id(), app.name());
+			logs.platform(app.id(), "api", "Scaled to " + changed.stream()
+				.map(type -> type.processType() + "@" + type.quantity() + ":" + type.size().label())
+				.collect(Collectors.joining(" ")) + " by " + author);
 			return of(app);
 		});
 	}

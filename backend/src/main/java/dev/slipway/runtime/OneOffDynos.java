@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.Frame;
 import dev.slipway.apps.App;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.logs.AppLogs;
 
 import org.springframework.stereotype.Service;
 
@@ -37,12 +38,15 @@ public class OneOffDynos {
 
 	private final Deployments deployments;
 
+	private final AppLogs logs;
+
 	private final Map<Long, AtomicInteger> counters = new ConcurrentHashMap<>();
 
-	OneOffDynos(DynoContainers containers, DockerClients docker, Deployments deployments) {
+	OneOffDynos(DynoContainers containers, DockerClients docker, Deployments deployments, AppLogs logs) {
 		this.containers = containers;
 		this.docker = docker;
 		this.deployments = deployments;
+		this.logs = logs;
 	}
 
 	/** Runs a command attached: each line of output to {@code output}; returns the exit status. */
@@ -56,6 +60,7 @@ public class OneOffDynos {
 		DeploySpec spec = current(app);
 		String dyno = nextDyno(app);
 		String id = containers.createOneOff(spec, dyno, command(command), "run");
+		logs.platform(app.id(), dyno, "Starting process with command `" + command + "`");
 		containers.start(id);
 		Thread.ofVirtual().name("one-off-" + dyno).start(() -> {
 			try {
@@ -77,6 +82,7 @@ public class OneOffDynos {
 	int run(DeploySpec spec, String dyno, String processType, String command, Consumer<String> output,
 			Duration timeout) {
 		String id = containers.createOneOff(spec, dyno, command, processType);
+		logs.platform(spec.appId(), dyno, "Starting process with command `" + command + "`");
 		StringBuilder pending = new StringBuilder();
 		ResultCallback.Adapter<Frame> followed = new ResultCallback.Adapter<>() {
 			@Override
@@ -129,6 +135,11 @@ public class OneOffDynos {
 			containers.remove(containerId);
 			throw new DeployFailed("The command did not finish within " + timeout.toMinutes() + " min and was stopped.");
 		}
+	}
+
+	/** Refuses, before anything starts, an app that has nothing deployed to run a command in. */
+	public void requireDeployed(App app) {
+		current(app);
 	}
 
 	private DeploySpec current(App app) {

@@ -1,9 +1,6 @@
 package dev.slipway.runtime.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /** {@code /api/apps/<app>/dynos}: list dynos, run one-off commands, restart them all. */
 @RestController
@@ -41,6 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class DynosApiController {
 
 	static final Duration ATTACHED_LIMIT = Duration.ofHours(1);
+
+	private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -82,33 +81,43 @@ class DynosApiController {
 	 * its exit status; detached, it answers at once and the output goes to the app's logs.
 	 */
 	@PostMapping
-	ResponseEntity<StreamingResponseBody> run(@AuthenticationPrincipal UserPrincipal user,
+	ResponseEntity<ResponseBodyEmitter> run(@AuthenticationPrincipal UserPrincipal user,
 			@PathVariable String appName, @RequestBody RunCommand request) {
 		App app = apps.require(appName, user);
+		ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
 		if (!Boolean.TRUE.equals(request.attach())) {
-			byte[] started = JSON.writeValueAsBytes(Map.of("dyno", oneOffs.runDetached(app, request.command()), "attach", false));
-			return ResponseEntity.status(HttpStatus.ACCEPTED)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(out -> out.write(started));
+			String started = JSON.writeValueAsString(Map.of("dyno", oneOffs.runDetached(app, request.command()), "attach", false));
+			Thread.ofVirtual().start(() -> send(emitter, started, MediaType.APPLICATION_JSON, true));
+			return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(emitter);
 		}
 		if (request.command() == null || request.command().isBlank()) {
 			throw SlipwayException.invalid("invalid_command", "Give a command to run, such as \"ls\".");
 		}
-		StreamingResponseBody body = out -> {
-			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			int status = oneOffs.runAttached(app, request.command(), line -> {
-				try {
-					writer.write(line + "\n");
-					writer.flush();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}, ATTACHED_LIMIT);
-			writer.write("Process exited with status " + status + "\n");
-			writer.flush();
-		};
-		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(body);
+		oneOffs.requireDeployed(app);
+		Thread.ofVirtual().name("attached-" + app.name()).start(() -> {
+			try {
+				int status = oneOffs.runAttached(app, request.command(), line -> send(emitter, line + "\n", TEXT, false),
+						ATTACHED_LIMIT);
+				send(emitter, "Process exited with status " + status + "\n", TEXT, true);
+			}
+			catch (RuntimeException ex) {
+				send(emitter, ex.getMessage() + "\n", TEXT, true);
+			}
+		});
+		return ResponseEntity.ok().contentType(TEXT).body(emitter);
+	}
+
+	/** Sends a piece of the answer at once; a client that went away just stops receiving. */
+	private static void send(ResponseBodyEmitter emitter, String text, MediaType type, boolean last) {
+		try {
+			emitter.send(text, type);
+			if (last) {
+				emitter.complete();
+			}
+		}
+		catch (IOException | IllegalStateException ex) {
+			emitter.completeWithError(ex);
+		}
 	}
 
 	/** Restarts every dyno, web without downtime, as {@code heroku restart} does. */

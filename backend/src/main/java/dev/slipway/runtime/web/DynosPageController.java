@@ -43,7 +43,7 @@ class DynosPageController {
 			RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			formations.scale(app, List.of(new FormationUpdate(type, quantity, size)));
+			formations.scale(app, List.of(new FormationUpdate(type, quantity, size)), user.email());
 			flash.addFlashAttribute("notice", "Scaled " + type + " to " + quantity + " × " + size + ".");
 		}
 		catch (SlipwayException | DeployFailed ex) {

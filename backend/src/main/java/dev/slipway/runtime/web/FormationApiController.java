@@ -57,14 +57,14 @@ class FormationApiController {
 			throw SlipwayException.invalid("invalid_formation",
 					"Send {\"updates\": [{\"type\": \"web\", \"quantity\": 2}]} with at least one update.");
 		}
-		return formations.scale(app, batch.updates()).stream().map(FormationResource::of).toList();
+		return formations.scale(app, batch.updates(), user.email()).stream().map(FormationResource::of).toList();
 	}
 
 	@PatchMapping("/{type}")
 	List<FormationResource> scaleOne(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
 			@PathVariable String type, @RequestBody FormationUpdate update) {
 		App app = apps.require(appName, user);
-		return formations.scale(app, List.of(new FormationUpdate(type, update.quantity(), update.size())))
+		return formations.scale(app, List.of(new FormationUpdate(type, update.quantity(), update.size())), user.email())
 			.stream()
 			.map(FormationResource::of)
 			.toList();

@@ -1,0 +1,113 @@
+package dev.slipway.logs.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppService;
+import dev.slipway.identity.UserPrincipal;
+import dev.slipway.logs.AppLogs;
+import dev.slipway.logs.LogFollower;
+import dev.slipway.logs.LogLine;
+import dev.slipway.logs.LogSource;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The app's logs page and its live feed: server-sent events whose ids are the lines' sequence
+ * numbers, so a reconnect with Last-Event-ID gets exactly the lines it missed, with heartbeats.
+ */
+@Controller
+@RequestMapping("/apps/{appName}/logs")
+class LogsPageController {
+
+	static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+	static final int DEFAULT_TAIL = 500;
+
+	private final AppService apps;
+
+	private final AppLogs logs;
+
+	LogsPageController(AppService apps, AppLogs logs) {
+		this.apps = apps;
+		this.logs = logs;
+	}
+
+	@GetMapping
+	String page(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, Model model) {
+		model.addAttribute("app", apps.require(appName, user));
+		model.addAttribute("tab", "logs");
+		model.addAttribute("sources", List.of(LogSource.values()));
+		return "logs/logs";
+	}
+
+	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
+			@ModelAttribute LogRequest request, @RequestParam(required = false) Integer tail,
+			@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+		App app = apps.require(appName, user);
+		LogFollower follower = logs.follow(app.id(), request.filter(), lastEventId,
+				LogRequest.lines(tail, DEFAULT_TAIL));
+		SseEmitter emitter = new SseEmitter(0L);
+		Thread.ofVirtual().name("logs-" + app.name()).start(() -> {
+			try (follower) {
+				emitter.send(SseEmitter.event().comment("following " + app.name()));
+				while (true) {
+					List<LogLine> lines = follower.next(HEARTBEAT.toMillis());
+					if (lines.isEmpty()) {
+						emitter.send(SseEmitter.event().comment("heartbeat"));
+					}
+					for (LogLine line : lines) {
+						emitter.send(SseEmitter.event().id(String.valueOf(line.seq())).data(line.format()));
+					}
+				}
+			}
+			catch (IOException | IllegalStateException disconnected) {
+				emitter.completeWithError(disconnected);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				emitter.complete();
+			}
+		});
+		return emitter;
+	}
+
+	@GetMapping(path = "/download", produces = MediaType.TEXT_PLAIN_VALUE)
+	ResponseEntity<StreamingResponseBody> download(@AuthenticationPrincipal UserPrincipal user,
+			@PathVariable String appName, @ModelAttribute LogRequest request,
+			@RequestParam(required = false) Integer lines) {
+		App app = apps.require(appName, user);
+		List<LogLine> recent = logs.recent(app.id(), request.filter(), LogRequest.lines(lines, LogRequest.MAX_LINES));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + app.name() + ".log\"")
+			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+			.body(out -> {
+				Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+				for (LogLine line : recent) {
+					writer.write(line.format());
+					writer.write('\n');
+				}
+				writer.flush();
+			});
+	}
+
+}
