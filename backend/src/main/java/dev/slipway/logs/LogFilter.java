@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Which lines a reader wants: by source, process type ({@code web}), dyno ({@code web.1}) and text
- * (case-insensitive); null matches all.
+ * (case-insensitive, spaces included); null matches all.
  */
 public record LogFilter(LogSource source, String processType, String dyno, String query) {
 
@@ -13,7 +13,7 @@ public record LogFilter(LogSource source, String processType, String dyno, Strin
 	public LogFilter {
 		processType = blankToNull(processType);
 		dyno = blankToNull(dyno);
-		query = blankToNull(query);
+		query = query == null || query.isBlank() ? null : query;
 	}
 
 	public boolean matches(LogLine line) {

@@ -63,6 +63,15 @@ public final class Http {
 		return new Http(baseUrl, null, true);
 	}
 
+	/** The underlying client, for streams that outlive one request (server-sent events). */
+	public HttpClient client() {
+		return client;
+	}
+
+	public String url(String path) {
+		return baseUrl + path;
+	}
+
 	public Response get(String path) {
 		return send(request(path).GET());
 	}
