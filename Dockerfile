@@ -17,7 +17,7 @@ ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates openjdk-21-jre-headless tini debootstrap \
  && rm -rf /var/lib/apt/lists/*
-COPY --from=build /src/backend/target/slipway.jar /opt/slipway/slipway.jar
+COPY --from=build /src/backend/target/slipway-exec.jar /opt/slipway/slipway.jar
 ENV SLIPWAY_DATA_DIR=/var/lib/slipway
 VOLUME /var/lib/slipway
 EXPOSE 8080

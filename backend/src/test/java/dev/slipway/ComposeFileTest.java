@@ -28,7 +28,7 @@ class ComposeFileTest {
 		Map<String, Object> slipway = services.get("slipway");
 		assertThat(slipway.get("build")).isEqualTo(".");
 		assertThat(REPOSITORY.resolve("Dockerfile")).exists();
-		assertThat(Files.readString(REPOSITORY.resolve("Dockerfile"))).contains("backend/target/slipway.jar");
+		assertThat(Files.readString(REPOSITORY.resolve("Dockerfile"))).contains("backend/target/slipway-exec.jar");
 		assertThat(slipway).containsEntry("network_mode", "host").containsEntry("restart", "unless-stopped");
 		assertThat((List<String>) slipway.get("volumes")).contains("/var/run/docker.sock:/var/run/docker.sock",
 				"slipway-data:/var/lib/slipway");

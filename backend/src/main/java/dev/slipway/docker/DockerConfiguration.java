@@ -7,6 +7,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.slipway.instance.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +28,15 @@ class DockerConfiguration {
 			builder.withDockerHost(settings.host());
 		}
 		DockerClientConfig config = builder.build();
-		DockerClients clients = new DockerClients(client(config, settings.responseTimeout()), client(config, null));
+		DockerHttpClient streamTransport = transport(config, null);
+		DockerClients clients = new DockerClients(DockerClientImpl.getInstance(config, transport(config, settings.responseTimeout())),
+				DockerClientImpl.getInstance(config, streamTransport), streamTransport);
 		String version = ping(clients.api(), config);
 		log.info("Docker Engine {} at {}", version, config.getDockerHost());
 		return clients;
 	}
 
-	private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {
+	private static DockerHttpClient transport(DockerClientConfig config, Duration responseTimeout) {
 		ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
 			.dockerHost(config.getDockerHost())
 			.sslConfig(config.getSSLConfig())
@@ -42,7 +45,7 @@ class DockerConfiguration {
 		if (responseTimeout != null) {
 			http.responseTimeout(responseTimeout);
 		}
-		return DockerClientImpl.getInstance(config, http.build());
+		return http.build();
 	}
 
 	private static String ping(DockerClient docker, DockerClientConfig config) {

@@ -10,8 +10,11 @@ record ContainerCursor(Instant lastAt, int linesAtLast) {
 
 	static final ContainerCursor START = new ContainerCursor(Instant.EPOCH, 0);
 
-	/** The cursor after one more line read at {@code at}. */
+	/** The cursor after one more line read at {@code at}; Docker's times only go forward, and so does this. */
 	ContainerCursor advance(Instant at) {
+		if (at.isBefore(lastAt)) {
+			return this;
+		}
 		return at.equals(lastAt) ? new ContainerCursor(at, linesAtLast + 1) : new ContainerCursor(at, 1);
 	}
 

@@ -1,17 +1,18 @@
 package dev.slipway.logs;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import dev.slipway.apps.AppDeleted;
 import dev.slipway.apps.AppService;
+import dev.slipway.docker.ContainerLogStream;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.docker.DockerEventStream;
 import dev.slipway.docker.SlipwayLabels;
@@ -47,7 +48,10 @@ class ContainerLogCollector implements SmartLifecycle {
 
 	private final AppService apps;
 
-	private final Map<String, ResultCallback.Adapter<Frame>> following = new ConcurrentHashMap<>();
+	/** Containers with a stream open or opening: one stream per container at a time. */
+	private final Set<String> following = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, ContainerLogStream> streams = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> appIds = new ConcurrentHashMap<>();
 
@@ -83,7 +87,8 @@ class ContainerLogCollector implements SmartLifecycle {
 		if (events != null) {
 			events.stop();
 		}
-		following.values().forEach(this::close);
+		streams.values().forEach(ContainerLogStream::close);
+		streams.clear();
 		following.clear();
 	}
 
@@ -129,10 +134,10 @@ class ContainerLogCollector implements SmartLifecycle {
 		ContainerCursor cursor = read.getOrDefault(containerId, writer.cursor(containerId));
 		Skip skip = new Skip(cursor);
 		DockerLogParser parser = new DockerLogParser((time, text) -> {
-			if (skip.skips(time)) {
+			if (skip.skips(time, text)) {
 				return;
 			}
-			read.merge(containerId, cursor.advance(time), (previous, ignored) -> previous.advance(time));
+			read.put(containerId, skip.position());
 			if (router) {
 				routerLine(containerId, time, text);
 			}
@@ -140,38 +145,27 @@ class ContainerLogCollector implements SmartLifecycle {
 				logs.append(appId, LogSource.APP, dyno, time, text, containerId, time);
 			}
 		});
-		ResultCallback.Adapter<Frame> stream = new ResultCallback.Adapter<>() {
-			@Override
-			public void onNext(Frame frame) {
-				parser.accept(frame.getStreamType(), frame.getPayload());
-			}
-
-			@Override
-			public void onComplete() {
-				ended(containerId, labels, parser, this);
-				super.onComplete();
-			}
-
-			@Override
-			public void onError(Throwable throwable) {
-				log.debug("The log stream of {} ended: {}", containerId, throwable.getMessage());
-				ended(containerId, labels, parser, this);
-				super.onError(throwable);
-			}
-		};
-		// One stream per container: a second start waits for the first to end (see ended).
-		if (following.putIfAbsent(containerId, stream) != null) {
+		// A second start waits for the first stream to end (see ended).
+		if (!following.add(containerId)) {
 			return;
 		}
 		try {
-			docker.streams()
-				.logContainerCmd(containerId)
-				.withStdOut(true)
-				.withStdErr(true)
-				.withTimestamps(true)
-				.withFollowStream(true)
-				.withSince((int) cursor.lastAt().getEpochSecond())
-				.exec(stream);
+			ContainerLogStream stream = ContainerLogStream.follow(docker, containerId, cursor.lastAt().getEpochSecond(),
+					new ContainerLogStream.Listener() {
+						@Override
+						public void entry(StreamType type, byte[] entry) {
+							parser.accept(type, entry);
+						}
+
+						@Override
+						public void ended(Throwable error) {
+							if (error != null) {
+								log.debug("The log stream of {} ended: {}", containerId, error.getMessage());
+							}
+							ContainerLogCollector.this.ended(containerId, labels, parser);
+						}
+					});
+			streams.put(containerId, stream);
 		}
 		catch (RuntimeException ex) {
 			following.remove(containerId);
@@ -183,10 +177,10 @@ class ContainerLogCollector implements SmartLifecycle {
 	 * A stream ends when its container stops. If the container runs again already (Docker restarted a
 	 * crashed dyno before this stream saw the end), a new stream takes over from the cursor.
 	 */
-	private void ended(String containerId, Map<String, String> labels, DockerLogParser parser,
-			ResultCallback.Adapter<Frame> stream) {
+	private void ended(String containerId, Map<String, String> labels, DockerLogParser parser) {
 		parser.finish();
-		following.remove(containerId, stream);
+		streams.remove(containerId);
+		following.remove(containerId);
 		if (!running) {
 			return;
 		}
@@ -223,38 +217,49 @@ class ContainerLogCollector implements SmartLifecycle {
 		appIds.remove(event.name());
 	}
 
-	private void close(ResultCallback.Adapter<Frame> stream) {
-		try {
-			stream.close();
-		}
-		catch (Exception ignored) {
-			// Closing a stream that ended.
-		}
-	}
 
 	/**
-	 * Docker resumes a log from a whole second, so lines up to the cursor are skipped: those before
-	 * its time, and as many at its exact time as were stored.
+	 * Docker resumes a log from a whole second, and may send a line again when it rotates a log
+	 * file, so a line is taken only past the position: after its time; at its time, once the lines
+	 * stored with that time are skipped and when it is not one already taken at that time.
 	 */
 	private static final class Skip {
 
-		private final ContainerCursor cursor;
+		private ContainerCursor position;
 
-		private int skippedAtCursor;
+		private int toSkipAtStart;
 
-		Skip(ContainerCursor cursor) {
-			this.cursor = cursor;
+		private final Set<String> takenAtPosition = new HashSet<>();
+
+		Skip(ContainerCursor start) {
+			this.position = start;
+			this.toSkipAtStart = start.linesAtLast();
 		}
 
-		boolean skips(Instant time) {
-			if (time.isBefore(cursor.lastAt())) {
+		boolean skips(Instant time, String text) {
+			if (time.isBefore(position.lastAt())) {
 				return true;
 			}
-			if (time.equals(cursor.lastAt()) && skippedAtCursor < cursor.linesAtLast()) {
-				skippedAtCursor++;
-				return true;
+			if (time.equals(position.lastAt())) {
+				if (toSkipAtStart > 0) {
+					toSkipAtStart--;
+					return true;
+				}
+				if (!takenAtPosition.add(text)) {
+					return true;
+				}
 			}
+			else {
+				toSkipAtStart = 0;
+				takenAtPosition.clear();
+				takenAtPosition.add(text);
+			}
+			position = position.advance(time);
 			return false;
+		}
+
+		ContainerCursor position() {
+			return position;
 		}
 
 	}

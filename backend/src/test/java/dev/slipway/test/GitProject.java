@@ -2,9 +2,9 @@ package dev.slipway.test;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * A project on disk driven with the real {@code git} command line: files written by the test,
@@ -45,21 +47,24 @@ public final class GitProject {
 	/** A new repository holding a sample app from {@code src/test/resources/sample-apps/<name>}, committed. */
 	public static GitProject sample(String name) {
 		GitProject project = create();
-		URL folder = GitProject.class.getResource("/sample-apps/" + name);
-		if (folder == null) {
-			throw new IllegalArgumentException("No sample app " + name);
-		}
+		String folder = "sample-apps/" + name + "/";
 		try {
-			Path source = Path.of(folder.toURI());
-			try (Stream<Path> files = Files.walk(source)) {
-				for (Path file : files.filter(Files::isRegularFile).toList()) {
-					String relative = source.relativize(file).toString();
-					project.write(relative, Files.readString(file));
+			Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "**");
+			for (Resource file : files) {
+				String url = file.getURL().toString();
+				if (file.isReadable() && !url.endsWith("/")) {
+					try (InputStream in = file.getInputStream()) {
+						project.write(url.substring(url.lastIndexOf(folder) + folder.length()),
+								new String(in.readAllBytes(), StandardCharsets.UTF_8));
+					}
 				}
 			}
+			if (files.length == 0) {
+				throw new IllegalArgumentException("No sample app " + name);
+			}
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		return project.commit("Sample app " + name);
 	}

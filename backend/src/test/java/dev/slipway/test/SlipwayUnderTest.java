@@ -37,12 +37,16 @@ public final class SlipwayUnderTest {
 
 	private String adminToken;
 
-	private SlipwayUnderTest() {
-		Path dataDir = Path.of("target", "it-data").toAbsolutePath();
+	private final String instance;
+
+	private SlipwayUnderTest(String instance, int routerPort) {
+		this.instance = instance;
+		Path dataDir = Path.of("target", instance + "-data").toAbsolutePath();
 		deleteRecursively(dataDir);
-		DockerCli.removeInstance(INSTANCE);
+		DockerCli.removeInstance(instance);
 		properties.put("server.port", 0);
-		properties.put("slipway.name", INSTANCE);
+		properties.put("slipway.name", instance);
+		properties.put("slipway.router.port", routerPort);
 		properties.put("slipway.data-dir", dataDir.toString());
 		properties.put("slipway.database.port", freePort());
 		properties.put("slipway.admin.email", ADMIN_EMAIL);
@@ -55,10 +59,17 @@ public final class SlipwayUnderTest {
 	/** The shared instance, started on first use and stopped when the test JVM exits. */
 	public static synchronized SlipwayUnderTest shared() {
 		if (shared == null) {
-			shared = new SlipwayUnderTest();
+			shared = new SlipwayUnderTest(INSTANCE, RouterClient.PORT);
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
 		}
 		return shared;
+	}
+
+	/** A Slipway of its own, for the benchmarks: its own containers, database and router port. */
+	public static SlipwayUnderTest dedicated(String instance, int routerPort) {
+		SlipwayUnderTest slipway = new SlipwayUnderTest(instance, routerPort);
+		Runtime.getRuntime().addShutdownHook(new Thread(slipway::stop));
+		return slipway;
 	}
 
 	/** Stops the control plane and starts it again with the same settings, as an operator's restart would. */
@@ -91,7 +102,7 @@ public final class SlipwayUnderTest {
 	}
 
 	public String databaseContainer() {
-		return INSTANCE + "-postgres";
+		return instance + "-postgres";
 	}
 
 	/** An API token of the admin account, created on first use with email and password. */
