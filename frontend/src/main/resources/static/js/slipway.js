@@ -70,3 +70,87 @@
   };
   setTimeout(poll, 500);
 })();
+
+// Parts of a page that change on their own (dynos, builds) are fetched again every few seconds.
+(() => {
+  document.querySelectorAll('[data-refresh]').forEach((element) => {
+    const refresh = () => {
+      if (document.hidden) {
+        return;
+      }
+      fetch(element.dataset.refresh, { headers: { Accept: 'text/html' } })
+        .then((response) => (response.ok ? response.text() : null))
+        .then((html) => {
+          if (html !== null) {
+            element.innerHTML = html;
+            document.dispatchEvent(new Event('slipway:refreshed'));
+          }
+        })
+        .catch(() => {});
+    };
+    setInterval(refresh, 2000);
+  });
+})();
+
+// Uptimes: how long ago each <time data-since> was, kept current.
+(() => {
+  const format = (seconds) => {
+    if (seconds < 60) {
+      return seconds + 's';
+    }
+    if (seconds < 3600) {
+      return Math.floor(seconds / 60) + 'm ' + (seconds % 60) + 's';
+    }
+    if (seconds < 86400) {
+      return Math.floor(seconds / 3600) + 'h ' + Math.floor((seconds % 3600) / 60) + 'm';
+    }
+    return Math.floor(seconds / 86400) + 'd ' + Math.floor((seconds % 86400) / 3600) + 'h';
+  };
+  const update = () => {
+    document.querySelectorAll('time[data-since]').forEach((element) => {
+      const since = Date.parse(element.getAttribute('datetime'));
+      if (!Number.isNaN(since)) {
+        element.textContent = format(Math.max(0, Math.floor((Date.now() - since) / 1000)));
+        element.title = new Date(since).toLocaleString();
+      }
+    });
+  };
+  update();
+  setInterval(update, 1000);
+  document.addEventListener('slipway:refreshed', update);
+})();
+
+// The new app's name is checked as it is typed, with the reason when it does not fit.
+(() => {
+  const form = document.querySelector('form[data-validate-name]');
+  if (!form) {
+    return;
+  }
+  const input = form.querySelector('input[name=name]');
+  const feedback = form.querySelector('.field-feedback');
+  const pattern = new RegExp(input.dataset.pattern);
+  const check = () => {
+    const name = input.value.trim();
+    let problem = '';
+    if (name === '') {
+      problem = '';
+    } else if (name.length < 3) {
+      problem = 'At least 3 characters.';
+    } else if (name.length > 30) {
+      problem = 'At most 30 characters.';
+    } else if (!/^[a-z]/.test(name)) {
+      problem = 'Start with a lowercase letter.';
+    } else if (/[^a-z0-9-]/.test(name)) {
+      problem = 'Only lowercase letters, digits and dashes.';
+    } else if (name.endsWith('-')) {
+      problem = 'End with a letter or digit.';
+    } else if (!pattern.test(name)) {
+      problem = 'Not a valid name.';
+    }
+    feedback.textContent = problem || (name ? name + ' is a valid name.' : '');
+    feedback.classList.toggle('invalid', Boolean(problem));
+    input.setAttribute('aria-invalid', String(Boolean(problem)));
+  };
+  input.addEventListener('input', check);
+  check();
+})();

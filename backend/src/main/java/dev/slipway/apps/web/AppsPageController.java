@@ -3,13 +3,17 @@ package dev.slipway.apps.web;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppName;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppSummaries;
+import dev.slipway.apps.AppSummary;
 import dev.slipway.apps.AppTab;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
@@ -33,15 +37,24 @@ class AppsPageController {
 
 	private final List<AppPageSection> sections;
 
-	AppsPageController(AppService apps, List<AppPageSection> sections) {
+	private final Optional<AppSummaries> summaries;
+
+	AppsPageController(AppService apps, List<AppPageSection> sections, Optional<AppSummaries> summaries) {
 		this.apps = apps;
 		this.sections = sections;
+		this.summaries = summaries;
 	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal UserPrincipal user, Model model) {
-		model.addAttribute("apps", apps.visibleTo(user));
+		Map<App, AppSummary> summaries = new LinkedHashMap<>();
+		apps.visibleTo(user).forEach(app -> summaries.put(app, summary(app)));
+		model.addAttribute("apps", summaries);
 		return "apps/list";
+	}
+
+	private AppSummary summary(App app) {
+		return this.summaries.map(provider -> provider.of(app)).orElseGet(AppSummary::unknown);
 	}
 
 	@GetMapping("/new")

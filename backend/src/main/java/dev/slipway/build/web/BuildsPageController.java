@@ -46,6 +46,15 @@ class BuildsPageController {
 		this.selection = selection;
 	}
 
+	/** The builds table alone, which the activity tab fetches again every few seconds. */
+	@GetMapping("/builds/table")
+	String buildsTable(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, Model model) {
+		App app = apps.require(appName, user);
+		model.addAttribute("app", app);
+		model.addAttribute("builds", builds.recent(app, BuildsSection.SHOWN));
+		return "build/sections :: builds-table";
+	}
+
 	@GetMapping("/builds/{id}")
 	String build(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, @PathVariable long id,
 			Model model) {

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class BuildsSection implements AppPageSection {
 
+	static final int SHOWN = 20;
+
 	private final BuildService builds;
 
 	BuildsSection(BuildService builds) {
@@ -36,7 +38,7 @@ class BuildsSection implements AppPageSection {
 
 	@Override
 	public void populate(App app, Map<String, Object> model) {
-		model.put("builds", builds.recent(app, 20));
+		model.put("builds", builds.recent(app, SHOWN));
 	}
 
 }

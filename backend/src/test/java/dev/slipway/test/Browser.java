@@ -1,0 +1,175 @@
+package dev.slipway.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by its ChromeDriver: pages as a user sees them, their
+ * console errors, screenshots kept under {@code target/screenshots}, and whether a page overflows
+ * the width of a phone.
+ */
+public final class Browser implements AutoCloseable {
+
+	public static final Dimension DESKTOP = new Dimension(1280, 900);
+
+	public static final Dimension PHONE = new Dimension(390, 844);
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final ChromeDriver driver;
+
+	private final String baseUrl;
+
+	private Browser(ChromeDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+	}
+
+	public static Browser open(String baseUrl) {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(executable("SLIPWAY_CHROMIUM", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=" + DESKTOP.getWidth() + "," + DESKTOP.getHeight());
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(executable("SLIPWAY_CHROMEDRIVER", "/usr/bin/chromedriver")))
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return new Browser(driver, baseUrl);
+	}
+
+	private static String executable(String variable, String otherwise) {
+		String configured = System.getenv(variable);
+		String path = configured != null && !configured.isBlank() ? configured : otherwise;
+		if (!Files.isExecutable(Path.of(path))) {
+			throw new IllegalStateException(path + " is missing: install Debian's chromium and chromium-driver "
+					+ "(or set " + variable + ")");
+		}
+		return path;
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	public Browser visit(String path) {
+		driver.get(baseUrl + path);
+		return this;
+	}
+
+	public String path() {
+		return driver.getCurrentUrl().replace(baseUrl, "");
+	}
+
+	public WebElement find(String css) {
+		return driver.findElement(By.cssSelector(css));
+	}
+
+	public List<WebElement> findAll(String css) {
+		return driver.findElements(By.cssSelector(css));
+	}
+
+	public String text() {
+		return find("body").getText();
+	}
+
+	public Browser type(String css, String text) {
+		WebElement field = find(css);
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	public Browser click(String css) {
+		find(css).click();
+		return this;
+	}
+
+	/** Waits until the condition holds (the page updates itself, or a form was sent). */
+	public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
+		return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(50)).until(condition);
+	}
+
+	public Browser awaitText(String text, Duration timeout) {
+		await(timeout, d -> d.findElement(By.tagName("body")).getText().contains(text));
+		return this;
+	}
+
+	public Object script(String script, Object... args) {
+		return ((JavascriptExecutor) driver).executeScript(script, args);
+	}
+
+	public Browser resize(Dimension size) {
+		driver.manage().window().setSize(size);
+		return this;
+	}
+
+	/** Whether the page is wider than the window (content that would scroll sideways). */
+	public boolean overflowsHorizontally() {
+		return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1");
+	}
+
+	/** The errors the page logged to the console since the last call (CSP violations, failed scripts, …). */
+	public List<String> consoleErrors() {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	/** Saves a screenshot as target/screenshots/{name}.png. */
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Logs in through the login form. */
+	public Browser logIn(String email, String password) {
+		visit("/login");
+		type("input[name=email]", email).type("input[name=password]", password).click("form button[type=submit]");
+		return this;
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+}
