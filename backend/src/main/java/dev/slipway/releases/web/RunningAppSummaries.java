@@ -1,4 +1,4 @@
-package dev.slipway.runtime.web;
+package dev.slipway.releases.web;
 
 import java.util.List;
 
