@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -80,11 +81,14 @@ public class BuildService {
 	}
 
 	/**
-	 * Builds {@code source} for {@code app}, writing its output to {@code pushLog} as it goes.
-	 * {@code requestedBuildpack} (the BUILDPACK config var) wins over the app's setting and detection.
-	 * A failed build is a result, not an exception.
+	 * Builds {@code source} for {@code app}, writing its output to {@code pushLog} as it goes, then hands
+	 * the result to {@code then} while the output is still recorded, so what the deploy prints (release
+	 * phase, {@code Released vN}) belongs to the build's output too. {@code requestedBuildpack} (the
+	 * BUILDPACK config var) wins over the app's setting and detection. A failed build is a result, not an
+	 * exception.
 	 */
-	public BuildResult build(App app, SourceTree source, String author, String requestedBuildpack, BuildLog pushLog) {
+	public <T> T build(App app, SourceTree source, String author, String requestedBuildpack, BuildLog pushLog,
+			BiFunction<BuildResult, BuildLog, T> then) {
 		Build build = builds.save(new Build(app.id(), source.commit(), author));
 		try (BuildOutputStore.Recorder recorder = output.record(build.id())) {
 			BuildLog log = line -> {
@@ -126,7 +130,7 @@ public class BuildService {
 				cancelled.remove(build.id());
 				builds.save(build);
 			}
-			return new BuildResult(build, buildpack);
+			return then.apply(new BuildResult(build, buildpack), log);
 		}
 	}
 

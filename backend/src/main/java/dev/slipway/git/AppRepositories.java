@@ -15,6 +15,7 @@ import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,10 @@ class AppRepositories {
 
 	AppRepositories(InstanceSettings instance) {
 		this.root = instance.dataFile("git");
+		// JGit measures the file system's timestamp resolution on ForkJoinPool's common pool and, unless
+		// told to measure in the background, waits for it without a limit: a busy common pool (one
+		// worker on a 2-core host) would hang every push. In the background it uses safe defaults meanwhile.
+		FS.FileStoreAttributes.setBackground(true);
 	}
 
 	/** The app's repository, created on first use; the caller closes it. */

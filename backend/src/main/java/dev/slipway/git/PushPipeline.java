@@ -82,10 +82,25 @@ class PushPipeline {
 			if (first) {
 				firstDeploy.checkRequiredConfig(app, manifest);
 			}
-			BuildResult result = builds.build(app, source, user.email(), config.get(app, "BUILDPACK").orElse(null), log);
-			if (!result.succeeded()) {
-				return false;
-			}
+			return builds.build(app, source, user.email(), config.get(app, "BUILDPACK").orElse(null), log,
+					(result, buildLog) -> result.succeeded() && release(app, user, manifest, first, result, buildLog)
+							&& update(receivePack, command));
+		}
+		catch (IOException ex) {
+			log.error("Reading the pushed commit failed: " + ex.getMessage());
+			return false;
+		}
+		catch (RuntimeException ex) {
+			return refused(app, ex, log);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private boolean release(App app, UserPrincipal user, AppManifest manifest, boolean first, BuildResult result,
+			BuildLog log) {
+		try {
 			if (first) {
 				firstDeploy.apply(app, manifest, user, log);
 			}
@@ -97,27 +112,29 @@ class PushPipeline {
 			if (first && manifest.postdeploy() != null) {
 				firstDeploy.postdeploy(app, manifest.postdeploy(), log);
 			}
-			command.execute(receivePack);
-			return command.getResult() == ReceiveCommand.Result.OK;
-		}
-		catch (BuildFailed | SlipwayException ex) {
-			log.error(ex.getMessage());
-			return false;
-		}
-		catch (IOException ex) {
-			log.error("Reading the pushed commit failed: " + ex.getMessage());
-			return false;
+			return true;
 		}
 		catch (RuntimeException ex) {
-			// Anything unforeseen still ends the push with a reason; left to JGit, the client would hang.
+			return refused(app, ex, log);
+		}
+	}
+
+	/** Ends the push with the reason; left to JGit, anything unforeseen would leave the client hanging. */
+	private boolean refused(App app, RuntimeException ex, BuildLog log) {
+		if (ex instanceof BuildFailed || ex instanceof SlipwayException) {
+			log.error(ex.getMessage());
+		}
+		else {
 			logger.error("The push to {} failed", app.name(), ex);
 			log.error("Slipway failed while deploying: " + ex.getMessage());
 			log.error("Slipway's own log has the details.");
-			return false;
 		}
-		finally {
-			lock.unlock();
-		}
+		return false;
+	}
+
+	private static boolean update(ReceivePack receivePack, ReceiveCommand command) {
+		command.execute(receivePack);
+		return command.getResult() == ReceiveCommand.Result.OK;
 	}
 
 	/** Whether the branch no longer points where the client saw it, so its update would fail after the deploy. */
