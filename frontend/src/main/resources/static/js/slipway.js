@@ -24,35 +24,73 @@
 })();
 
 // Live build output: follow the server-sent lines, keeping the view at the bottom unless the user scrolled up.
+// On the activity tab the newest build's output is swapped in as soon as the builds table shows a new build.
 (() => {
-  document.querySelectorAll('pre[data-stream]').forEach((pre) => {
+  const follow = (pre) => {
     const atBottom = () => pre.scrollHeight - pre.scrollTop - pre.clientHeight < 40;
     const source = new EventSource(pre.dataset.stream + '?after=' + pre.dataset.after);
     pre.scrollTop = pre.scrollHeight;
     source.onmessage = (event) => {
-      const follow = atBottom();
+      const following = atBottom();
       pre.append(event.data + '\n');
-      if (follow) {
+      if (following) {
         pre.scrollTop = pre.scrollHeight;
       }
     };
     source.addEventListener('end', (event) => {
       source.close();
-      const status = document.querySelector('[data-build-status]');
+      const container = pre.closest('[data-build-output]');
+      const status = container && container.querySelector('[data-build-status]');
       if (status) {
         status.textContent = event.data;
         status.className = 'status status-' + event.data;
       }
     });
+  };
+  document.querySelectorAll('pre[data-stream]').forEach(follow);
+
+  const latest = document.querySelector('[data-latest-build]');
+  if (!latest) {
+    return;
+  }
+  document.addEventListener('slipway:refreshed', () => {
+    const newest = document.querySelector('tr[data-build-id]');
+    if (!newest || newest.dataset.buildId === latest.dataset.buildId) {
+      return;
+    }
+    latest.dataset.buildId = newest.dataset.buildId;
+    fetch(latest.dataset.latestBuild, { headers: { Accept: 'text/html' } })
+      .then((response) => (response.ok ? response.text() : null))
+      .then((html) => {
+        if (html !== null) {
+          latest.innerHTML = html;
+          latest.querySelectorAll('pre[data-stream]').forEach(follow);
+        }
+      })
+      .catch(() => {});
   });
 })();
 
 // A config change restarts the dynos in the background: follow it until it is done.
+// A config change is saved and rolled out in the background: its status is followed, and once it is
+// over the config vars section is fetched again so the table shows what was saved.
 (() => {
   const status = document.querySelector('[data-config-status]');
   if (!status) {
     return;
   }
+  const reloadSection = () => {
+    fetch(location.pathname, { headers: { Accept: 'text/html' } })
+      .then((response) => (response.ok ? response.text() : null))
+      .then((html) => {
+        const fresh = html && new DOMParser().parseFromString(html, 'text/html').getElementById('config-vars');
+        const current = document.getElementById('config-vars');
+        if (fresh && current) {
+          current.replaceWith(fresh);
+        }
+      })
+      .catch(() => {});
+  };
   const poll = () => {
     fetch(status.dataset.configStatus, { headers: { Accept: 'application/json' } })
       .then((response) => (response.status === 200 ? response.json() : null))
@@ -64,6 +102,8 @@
         status.className = 'rollout rollout-' + body.state;
         if (body.state === 'restarting') {
           setTimeout(poll, 1000);
+        } else {
+          reloadSection();
         }
       })
       .catch(() => setTimeout(poll, 2000));
@@ -153,4 +193,23 @@
   };
   input.addEventListener('input', check);
   check();
+})();
+
+// On a phone the tables stack their cells; each cell is labelled with its column's heading.
+(() => {
+  const label = () => {
+    document.querySelectorAll('table.list').forEach((table) => {
+      const headings = Array.from(table.querySelectorAll('thead th'))
+        .map((th) => (th.querySelector('.visually-hidden') ? '' : th.textContent.trim()));
+      table.querySelectorAll('tbody tr').forEach((row) => {
+        Array.from(row.children).forEach((cell, index) => {
+          if (headings[index] && index > 0 && !cell.dataset.label) {
+            cell.dataset.label = headings[index];
+          }
+        });
+      });
+    });
+  };
+  label();
+  document.addEventListener('slipway:refreshed', label);
 })();

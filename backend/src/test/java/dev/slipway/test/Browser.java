@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 
@@ -14,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -113,7 +115,9 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits until the condition holds (the page updates itself, or a form was sent). */
 	public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(50)).until(condition);
+		return new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(50))
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	public Browser awaitText(String text, Duration timeout) {
@@ -127,6 +131,13 @@ public final class Browser implements AutoCloseable {
 
 	public Browser resize(Dimension size) {
 		driver.manage().window().setSize(size);
+		return this;
+	}
+
+	/** Emulates the system's colour scheme ("light" or "dark") for the pages that follow. */
+	public Browser colorScheme(String scheme) {
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 		return this;
 	}
 

@@ -40,10 +40,13 @@ class BuildsPageController {
 
 	private final BuildpackSelection selection;
 
-	BuildsPageController(AppService apps, BuildService builds, BuildpackSelection selection) {
+	private final BuildsSection section;
+
+	BuildsPageController(AppService apps, BuildService builds, BuildpackSelection selection, BuildsSection section) {
 		this.apps = apps;
 		this.builds = builds;
 		this.selection = selection;
+		this.section = section;
 	}
 
 	/** The builds table alone, which the activity tab fetches again every few seconds. */
@@ -51,8 +54,17 @@ class BuildsPageController {
 	String buildsTable(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, Model model) {
 		App app = apps.require(appName, user);
 		model.addAttribute("app", app);
-		model.addAttribute("builds", builds.recent(app, BuildsSection.SHOWN));
+		section.populateTable(app, model.asMap());
 		return "build/sections :: builds-table";
+	}
+
+	/** The newest build's output, which the activity tab fetches when a new build shows up in the table. */
+	@GetMapping("/builds/latest")
+	String latestBuild(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, Model model) {
+		App app = apps.require(appName, user);
+		model.addAttribute("app", app);
+		section.populateLatest(app, model.asMap());
+		return "build/sections :: latest-build";
 	}
 
 	@GetMapping("/builds/{id}")

@@ -9,11 +9,14 @@ import dev.slipway.build.BuildService;
 
 import org.springframework.stereotype.Component;
 
-/** The activity tab's builds: status, buildpack, commit and duration, each linking to its output. */
+/**
+ * The activity tab's builds: status, buildpack, commit and duration, each linking to its output,
+ * and the newest build's output, live while it runs.
+ */
 @Component
 class BuildsSection implements AppPageSection {
 
-	static final int SHOWN = 20;
+	private static final int SHOWN = 20;
 
 	private final BuildService builds;
 
@@ -38,7 +41,20 @@ class BuildsSection implements AppPageSection {
 
 	@Override
 	public void populate(App app, Map<String, Object> model) {
+		populateTable(app, model);
+		populateLatest(app, model);
+	}
+
+	void populateTable(App app, Map<String, Object> model) {
 		model.put("builds", builds.recent(app, SHOWN));
+	}
+
+	/** The newest build with its output so far, followed live on the page while it runs. */
+	void populateLatest(App app, Map<String, Object> model) {
+		builds.recent(app, 1).stream().findFirst().ifPresent(latest -> {
+			model.put("latestBuild", latest);
+			model.put("latestOutput", builds.output(latest));
+		});
 	}
 
 }
