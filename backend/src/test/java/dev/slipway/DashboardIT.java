@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,8 @@ class DashboardIT {
 
 		browser.logIn(SlipwayUnderTest.ADMIN_EMAIL, SlipwayUnderTest.ADMIN_PASSWORD);
 		browser.await(PAGE, driver -> browser.path().equals("/apps"));
+		browser.find("body").sendKeys(Keys.TAB);
+		assertThat(browser.script("return document.activeElement.textContent")).isEqualTo("Skip to content");
 		checkPage("apps");
 	}
 
@@ -82,8 +85,9 @@ class DashboardIT {
 
 		browser.type("input[name=name]", app);
 		browser.await(PAGE, driver -> browser.find(".field-feedback").getText().equals(app + " is a valid name."));
-		browser.click("form[data-validate-name] button[type=submit]");
+		browser.find("input[name=name]").sendKeys(Keys.ENTER);
 		browser.await(PAGE, driver -> browser.path().equals("/apps/" + app));
+		assertThat(browser.find(".notice").getText()).isEqualTo("Created " + app + ". Push code to deploy it.");
 		String remote = browser.find("code.copyable").getText();
 		assertThat(remote).isEqualTo(slipway.baseUrl() + "/git/" + app + ".git");
 		assertThat(browser.find("pre.commands").getText())
@@ -209,6 +213,7 @@ class DashboardIT {
 		browser.visit("/apps/" + app);
 		browser.type("form[data-process-type=web] input[name=quantity]", "2");
 		browser.click("form[data-process-type=web] button[type=submit]");
+		assertThat(browser.find(".notice").getText()).startsWith("Scaled web to 2");
 		awaitDynos(List.of("web.1", "web.2"));
 		assertThat(browser.find("form[data-process-type=web] input[name=quantity]").getAttribute("value"))
 			.isEqualTo("2");
@@ -224,7 +229,7 @@ class DashboardIT {
 
 		browser.visit("/apps/" + app + "/activity");
 		browser.driver().findElement(By.xpath("//button[normalize-space()='Roll back to v2']")).click();
-		browser.awaitText("Rollback to v2", DEPLOY);
+		browser.awaitText("Rolled back to v2: v4 is running.", DEPLOY);
 		RouterClient.await(app, answer -> answer.body().startsWith("docker v1"), DEPLOY);
 		assertThat(RouterClient.get(app).body()).contains("greeting=hello from the dashboard");
 		browser.visit("/apps/" + app + "/activity");
