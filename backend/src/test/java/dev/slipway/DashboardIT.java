@@ -222,13 +222,16 @@ class DashboardIT {
 	@Test
 	@Order(9)
 	void rollingBackFromTheActivityPageBringsTheEarlierVersionBack() {
+		browser.visit("/apps/" + app + "/activity");
 		project.replace("server.sh", "docker v1", "docker v2").commit("v2");
 		GitProject.Push pushed = project.push(slipway.gitUrl(app, token));
 		assertThat(pushed.succeeded()).as(pushed.toString()).isTrue();
 		RouterClient.await(app, answer -> answer.body().startsWith("docker v2"), DEPLOY);
-
-		browser.visit("/apps/" + app + "/activity");
-		browser.driver().findElement(By.xpath("//button[normalize-space()='Roll back to v2']")).click();
+		browser.awaitText("Deploy " + project.head().substring(0, 7), PAGE);
+		browser.await(PAGE, driver -> {
+			driver.findElement(By.xpath("//button[normalize-space()='Roll back to v2']")).click();
+			return true;
+		});
 		browser.awaitText("Rolled back to v2: v4 is running.", DEPLOY);
 		RouterClient.await(app, answer -> answer.body().startsWith("docker v1"), DEPLOY);
 		assertThat(RouterClient.get(app).body()).contains("greeting=hello from the dashboard");

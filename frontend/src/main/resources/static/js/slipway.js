@@ -111,9 +111,11 @@
   setTimeout(poll, 500);
 })();
 
-// Parts of a page that change on their own (dynos, builds) are fetched again every few seconds.
+// Parts of a page that change on their own (dynos, builds, releases) are fetched again every few
+// seconds and replaced only when they changed, so focus and a pending click are not lost for nothing.
 (() => {
   document.querySelectorAll('[data-refresh]').forEach((element) => {
+    let shown = null;
     const refresh = () => {
       if (document.hidden) {
         return;
@@ -121,7 +123,10 @@
       fetch(element.dataset.refresh, { headers: { Accept: 'text/html' } })
         .then((response) => (response.ok ? response.text() : null))
         .then((html) => {
-          if (html !== null) {
+          // The CSRF token of a form is masked anew on every render; it is not a change.
+          const content = html === null ? null : html.replace(/name="_csrf" value="[^"]*"/g, '');
+          if (content !== null && content !== shown) {
+            shown = content;
             element.innerHTML = html;
             document.dispatchEvent(new Event('slipway:refreshed'));
           }

@@ -10,7 +10,7 @@ import dev.slipway.releases.ReleaseService;
 
 import org.springframework.stereotype.Component;
 
-/** The activity tab's releases, each earlier one with a rollback button. */
+/** The activity tab's releases, each earlier one with a rollback button; the table refreshes itself. */
 @Component
 class ReleasesSection implements AppPageSection {
 
