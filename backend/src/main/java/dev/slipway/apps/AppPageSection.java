@@ -20,4 +20,9 @@ public interface AppPageSection {
 	/** Puts what the fragment shows into the page's model. */
 	void populate(App app, Map<String, Object> model);
 
+	/** The pieces the page fetches again on its own, by name, served at {@code /apps/<app>/parts/<name>}. */
+	default Map<String, AppPagePart> parts() {
+		return Map.of();
+	}
+
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppName;
+import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppSummaries;
@@ -103,6 +105,23 @@ class AppsPageController {
 		model.addAttribute("tab", tab.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("sections", shown);
 		return "apps/tab";
+	}
+
+	/** A piece of a section alone, which the page fetches again every few seconds. */
+	@GetMapping("/{name}/parts/{part}")
+	String part(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name, @PathVariable String part,
+			Model model) {
+		App app = apps.require(name, user);
+		AppPagePart found = sections.stream()
+			.map(section -> section.parts().get(part))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElseThrow(() -> SlipwayException.notFound("page_part_not_found", "There is no page part " + part + "."));
+		Map<String, Object> attributes = new HashMap<>();
+		found.populate().accept(app, attributes);
+		model.addAllAttributes(attributes);
+		model.addAttribute("app", app);
+		return found.fragment();
 	}
 
 	@PostMapping("/{name}/delete")

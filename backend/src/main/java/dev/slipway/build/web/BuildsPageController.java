@@ -40,31 +40,10 @@ class BuildsPageController {
 
 	private final BuildpackSelection selection;
 
-	private final BuildsSection section;
-
-	BuildsPageController(AppService apps, BuildService builds, BuildpackSelection selection, BuildsSection section) {
+	BuildsPageController(AppService apps, BuildService builds, BuildpackSelection selection) {
 		this.apps = apps;
 		this.builds = builds;
 		this.selection = selection;
-		this.section = section;
-	}
-
-	/** The builds table alone, which the activity tab fetches again every few seconds. */
-	@GetMapping("/builds/table")
-	String buildsTable(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, Model model) {
-		App app = apps.require(appName, user);
-		model.addAttribute("app", app);
-		section.populateTable(app, model.asMap());
-		return "build/sections :: builds-table";
-	}
-
-	/** The newest build's output, which the activity tab fetches when a new build shows up in the table. */
-	@GetMapping("/builds/latest")
-	String latestBuild(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, Model model) {
-		App app = apps.require(appName, user);
-		model.addAttribute("app", app);
-		section.populateLatest(app, model.asMap());
-		return "build/sections :: latest-build";
 	}
 
 	@GetMapping("/builds/{id}")

@@ -3,6 +3,7 @@ package dev.slipway.build.web;
 import java.util.Map;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.build.BuildService;
@@ -45,12 +46,18 @@ class BuildsSection implements AppPageSection {
 		populateLatest(app, model);
 	}
 
-	void populateTable(App app, Map<String, Object> model) {
+	@Override
+	public Map<String, AppPagePart> parts() {
+		return Map.of("builds", new AppPagePart("build/sections :: builds-table", this::populateTable), "latest-build",
+				new AppPagePart("build/sections :: latest-build", this::populateLatest));
+	}
+
+	private void populateTable(App app, Map<String, Object> model) {
 		model.put("builds", builds.recent(app, SHOWN));
 	}
 
 	/** The newest build with its output so far, followed live on the page while it runs. */
-	void populateLatest(App app, Map<String, Object> model) {
+	private void populateLatest(App app, Map<String, Object> model) {
 		builds.recent(app, 1).stream().findFirst().ifPresent(latest -> {
 			model.put("latestBuild", latest);
 			model.put("latestOutput", builds.output(latest));

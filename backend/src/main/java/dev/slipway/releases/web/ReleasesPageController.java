@@ -12,12 +12,10 @@ import dev.slipway.releases.ReleaseStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The releases table of the activity tab and its rollback buttons. */
+/** The rollback buttons of the activity tab. */
 @Controller
 class ReleasesPageController {
 
@@ -25,21 +23,9 @@ class ReleasesPageController {
 
 	private final ReleaseService releases;
 
-	private final ReleasesSection section;
-
-	ReleasesPageController(AppService apps, ReleaseService releases, ReleasesSection section) {
+	ReleasesPageController(AppService apps, ReleaseService releases) {
 		this.apps = apps;
 		this.releases = releases;
-		this.section = section;
-	}
-
-	/** The releases table alone, which the activity tab fetches again every few seconds. */
-	@GetMapping("/apps/{appName}/releases/table")
-	String releasesTable(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, Model model) {
-		App app = apps.require(appName, user);
-		model.addAttribute("app", app);
-		section.populate(app, model.asMap());
-		return "releases/sections :: releases-table";
 	}
 
 	@PostMapping("/apps/{appName}/releases/{version}/rollback")

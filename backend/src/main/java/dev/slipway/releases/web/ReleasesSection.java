@@ -3,6 +3,7 @@ package dev.slipway.releases.web;
 import java.util.Map;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.releases.Release;
@@ -39,6 +40,11 @@ class ReleasesSection implements AppPageSection {
 	public void populate(App app, Map<String, Object> model) {
 		model.put("releases", releases.recent(app, 30));
 		model.put("currentVersion", releases.current(app).map(Release::version).orElse(0));
+	}
+
+	@Override
+	public Map<String, AppPagePart> parts() {
+		return Map.of("releases", new AppPagePart("releases/sections :: releases-table", this::populate));
 	}
 
 }

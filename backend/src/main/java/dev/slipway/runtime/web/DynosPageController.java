@@ -8,15 +8,12 @@ import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.runtime.DeployFailed;
-import dev.slipway.runtime.DynoService;
 import dev.slipway.runtime.FormationService;
 import dev.slipway.runtime.FormationUpdate;
 import dev.slipway.runtime.Rollout;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,22 +31,10 @@ class DynosPageController {
 
 	private final Rollout rollout;
 
-	private final DynoService dynos;
-
-	DynosPageController(AppService apps, FormationService formations, Rollout rollout, DynoService dynos) {
+	DynosPageController(AppService apps, FormationService formations, Rollout rollout) {
 		this.apps = apps;
 		this.formations = formations;
 		this.rollout = rollout;
-		this.dynos = dynos;
-	}
-
-	/** The dynos table alone, which the overview fetches again every few seconds. */
-	@GetMapping("/dynos/table")
-	String dynosTable(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, Model model) {
-		App app = apps.require(appName, user);
-		model.addAttribute("app", app);
-		model.addAttribute("dynos", dynos.of(app));
-		return "runtime/sections :: dynos-table";
 	}
 
 	@PostMapping("/formation")

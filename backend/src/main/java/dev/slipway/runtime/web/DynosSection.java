@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.runtime.DynoService;
@@ -45,6 +46,12 @@ class DynosSection implements AppPageSection {
 		model.put("dynos", dynos.of(app));
 		model.put("formation", formations.of(app));
 		model.put("sizes", List.of(DynoSize.values()));
+	}
+
+	@Override
+	public Map<String, AppPagePart> parts() {
+		return Map.of("dynos", new AppPagePart("runtime/sections :: dynos-table",
+				(app, model) -> model.put("dynos", dynos.of(app))));
 	}
 
 }
