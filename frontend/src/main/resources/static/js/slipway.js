@@ -1,4 +1,9 @@
 // Small progressive enhancements; every page works without them.
+
+// A page fragment as HTML, or null when the server did not send one.
+const fetchHtml = (url) => fetch(url, { headers: { Accept: 'text/html' } })
+  .then((response) => (response.ok ? response.text() : null));
+
 (() => {
   // Typed-name confirmation: the delete button stays disabled until the name matches.
   document.querySelectorAll('form[data-confirm-name]').forEach((form) => {
@@ -59,8 +64,7 @@
       return;
     }
     latest.dataset.buildId = newest.dataset.buildId;
-    fetch(latest.dataset.latestBuild, { headers: { Accept: 'text/html' } })
-      .then((response) => (response.ok ? response.text() : null))
+    fetchHtml(latest.dataset.latestBuild)
       .then((html) => {
         if (html !== null) {
           latest.innerHTML = html;
@@ -71,7 +75,6 @@
   });
 })();
 
-// A config change restarts the dynos in the background: follow it until it is done.
 // A config change is saved and rolled out in the background: its status is followed, and once it is
 // over the config vars section is fetched again so the table shows what was saved.
 (() => {
@@ -80,8 +83,7 @@
     return;
   }
   const reloadSection = () => {
-    fetch(location.pathname, { headers: { Accept: 'text/html' } })
-      .then((response) => (response.ok ? response.text() : null))
+    fetchHtml(location.pathname)
       .then((html) => {
         const fresh = html && new DOMParser().parseFromString(html, 'text/html').getElementById('config-vars');
         const current = document.getElementById('config-vars');
@@ -120,8 +122,7 @@
       if (document.hidden) {
         return;
       }
-      fetch(element.dataset.refresh, { headers: { Accept: 'text/html' } })
-        .then((response) => (response.ok ? response.text() : null))
+      fetchHtml(element.dataset.refresh)
         .then((html) => {
           // The CSRF token of a form is masked anew on every render; it is not a change.
           const content = html === null ? null : html.replace(/name="_csrf" value="[^"]*"/g, '');

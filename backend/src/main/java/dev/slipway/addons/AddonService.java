@@ -121,12 +121,6 @@ public class AddonService {
 		return new DatabaseUrl(server.host(), 5432, addon.databaseName(), addon.roleName(), addon.password());
 	}
 
-	/** The same credentials, at an address reachable from outside the app's network (for checks and tests). */
-	public DatabaseUrl externalUrl(Addon addon) {
-		DatabaseUrl admin = server.administrativeAddress();
-		return new DatabaseUrl(admin.host(), admin.port(), addon.databaseName(), addon.roleName(), addon.password());
-	}
-
 	/** After a restart of Slipway (or a recreated server), every app with a database can reach it again. */
 	@EventListener(ApplicationReadyEvent.class)
 	void rejoinAppNetworks() {

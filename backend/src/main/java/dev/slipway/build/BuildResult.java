@@ -1,7 +1,7 @@
 package dev.slipway.build;
 
-/** How a build ended: the record, and the buildpack it used (null when none could be chosen). */
-public record BuildResult(Build build, Buildpack buildpack) {
+/** How a build ended. */
+public record BuildResult(Build build) {
 
 	public boolean succeeded() {
 		return build.status() == BuildStatus.SUCCEEDED;

@@ -98,10 +98,9 @@ public class BuildService {
 			};
 			build.started();
 			builds.save(build);
-			Buildpack buildpack = null;
 			try {
 				log.step("Building " + app.name() + " from commit " + source.commit().substring(0, 7));
-				buildpack = selection.choose(app, source, requestedBuildpack, log);
+				Buildpack buildpack = selection.choose(app, source, requestedBuildpack, log);
 				build.usesBuildpack(buildpack.id());
 				builds.save(build);
 				Procfile processes = buildImage(app, build, buildpack, source, log);
@@ -130,7 +129,7 @@ public class BuildService {
 				cancelled.remove(build.id());
 				builds.save(build);
 			}
-			return then.apply(new BuildResult(build, buildpack), log);
+			return then.apply(new BuildResult(build), log);
 		}
 	}
 
@@ -148,7 +147,7 @@ public class BuildService {
 		String tag = instance.resourceName("app") + "/" + app.name() + ":build-" + build.id();
 		Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),
 				SlipwayLabels.BUILD, String.valueOf(build.id()));
-		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, Map.of(), settings.memory().toBytes(),
+		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, settings.memory().toBytes(),
 				dockerfile);
 		try (PipedInputStream context = new PipedInputStream(1 << 20)) {
 			streamContext(source, ContextFilter.forBuild(buildpack, source), generated, context);

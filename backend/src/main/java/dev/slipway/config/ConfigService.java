@@ -20,7 +20,6 @@ import dev.slipway.releases.ReleaseRolledBack;
 import dev.slipway.releases.ReleaseService;
 import dev.slipway.releases.ReleaseStatus;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -42,8 +41,6 @@ public class ConfigService {
 
 	private final TransactionTemplate transactions;
 
-	private final ApplicationEventPublisher events;
-
 	private final AppService apps;
 
 	private final AppLogs appLogs;
@@ -51,12 +48,11 @@ public class ConfigService {
 	private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	ConfigService(ConfigVars vars, ConfigChanges changes, ReleaseService releases, TransactionTemplate transactions,
-			ApplicationEventPublisher events, AppService apps, AppLogs appLogs) {
+			AppService apps, AppLogs appLogs) {
 		this.vars = vars;
 		this.changes = changes;
 		this.releases = releases;
 		this.transactions = transactions;
-		this.events = events;
 		this.apps = apps;
 		this.appLogs = appLogs;
 	}
@@ -118,7 +114,6 @@ public class ConfigService {
 			}
 			ConfigRules.checkSize(after);
 			transactions.executeWithoutResult(status -> store(app, after, set, unset, author));
-			events.publishEvent(new ConfigVarsChanged(app.id(), app.name(), List.copyOf(set), List.copyOf(unset), author));
 			Release release = releases.reconfigure(app, after,
 					description != null ? description : describe(set, unset), author, log);
 			if (release != null && release.status() == ReleaseStatus.FAILED) {

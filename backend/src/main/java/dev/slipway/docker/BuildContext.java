@@ -54,10 +54,6 @@ public final class BuildContext {
 		return this;
 	}
 
-	public boolean contains(String path) {
-		return files.containsKey(path);
-	}
-
 	/** A SHA-256 over every file and the given extra inputs (base image ids, for instance). */
 	public String digest(String... extraInputs) {
 		try {

@@ -32,7 +32,6 @@ public class ImageBuilder {
 			.withRemove(true)
 			.withForcerm(true)
 			.withDockerfilePath(request.dockerfile());
-		request.buildArgs().forEach(command::withBuildArg);
 		if (request.memoryBytes() > 0) {
 			command.withMemory(request.memoryBytes()).withMemswap(request.memoryBytes());
 		}

@@ -9,8 +9,7 @@ public class SlipwayException extends RuntimeException {
 	/** What kind of refusal this is; the web adapters map it to an HTTP status. */
 	public enum Kind {
 
-		INVALID(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413),
-		UNAVAILABLE(503);
+		INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413);
 
 		private final int status;
 

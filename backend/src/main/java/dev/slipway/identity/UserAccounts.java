@@ -1,7 +1,6 @@
 package dev.slipway.identity;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.slipway.errors.SlipwayException;
@@ -63,13 +62,6 @@ public class UserAccounts implements UserDetailsService {
 		}
 		checkPassword(newPassword);
 		user.changePassword(passwords.encode(newPassword));
-	}
-
-	@Transactional(readOnly = true)
-	public Optional<UserPrincipal> authenticate(String email, String password) {
-		return users.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
-			.filter(user -> password != null && passwords.matches(password, user.passwordHash()))
-			.map(User::principal);
 	}
 
 	@Override

@@ -108,7 +108,7 @@ public class AppLogs {
 	public LogSubscription subscribe(long appId, LogFilter filter) {
 		List<LogSubscription> readers = subscribers.computeIfAbsent(appId, id -> new CopyOnWriteArrayList<>());
 		LogSubscription[] created = new LogSubscription[1];
-		created[0] = new LogSubscription(appId, filter, () -> readers.remove(created[0]));
+		created[0] = new LogSubscription(filter, () -> readers.remove(created[0]));
 		readers.add(created[0]);
 		return created[0];
 	}

@@ -8,8 +8,6 @@ import java.util.Locale;
  */
 public record LogFilter(LogSource source, String processType, String dyno, String query) {
 
-	public static final LogFilter ALL = new LogFilter(null, null, null, null);
-
 	public LogFilter {
 		processType = blankToNull(processType);
 		dyno = blankToNull(dyno);

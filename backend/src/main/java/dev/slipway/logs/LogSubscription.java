@@ -13,8 +13,6 @@ public final class LogSubscription implements AutoCloseable {
 
 	static final int CAPACITY = 20_000;
 
-	private final long appId;
-
 	private final LogFilter filter;
 
 	private final BlockingQueue<LogLine> lines = new ArrayBlockingQueue<>(CAPACITY);
@@ -25,14 +23,9 @@ public final class LogSubscription implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	LogSubscription(long appId, LogFilter filter, Runnable onClose) {
-		this.appId = appId;
+	LogSubscription(LogFilter filter, Runnable onClose) {
 		this.filter = filter;
 		this.onClose = onClose;
-	}
-
-	long appId() {
-		return appId;
 	}
 
 	void offer(LogLine line) {
@@ -50,10 +43,6 @@ public final class LogSubscription implements AutoCloseable {
 	/** Whether the reader fell so far behind that it was cut off and must reconnect. */
 	public boolean overflowed() {
 		return overflowed;
-	}
-
-	public boolean isClosed() {
-		return closed && lines.isEmpty();
 	}
 
 	@Override

@@ -10,6 +10,5 @@ import dev.slipway.runtime.HealthCheck;
  */
 public record ReleaseOptions(HealthCheck healthCheck, Map<String, Integer> initialFormation) {
 
-	public static final ReleaseOptions NONE = new ReleaseOptions(null, Map.of());
 
 }

@@ -142,15 +142,12 @@ public class ReleaseService {
 				log.error(ex.getMessage());
 				log.error("v" + release.version() + " was not deployed; what ran before keeps running.");
 				appLogs.platform(app.id(), "api", "Release v" + release.version() + " failed: " + ex.getMessage());
-				events.publishEvent(new ReleaseFailed(app.id(), app.name(), release.version(), ex.getMessage()));
 				return release;
 			}
 			release.succeeded();
 			releases.save(release);
 			appLogs.platform(app.id(), "api", release.description() + " by " + release.author());
 			appLogs.platform(app.id(), "api", "Release v" + release.version() + " created by " + release.author());
-			events.publishEvent(new ReleaseCreated(app.id(), app.name(), release.version(), release.description(),
-					release.author()));
 			log.step("Released v" + release.version());
 			log.detail(router.url(app.name()) + " deployed");
 			retention.prune(app);

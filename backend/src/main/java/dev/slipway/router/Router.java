@@ -75,10 +75,6 @@ public class Router {
 		}
 	}
 
-	public synchronized Route routeOf(String app) {
-		return routes.getOrDefault(app, Route.unavailable(Route.State.NOT_DEPLOYED));
-	}
-
 	/** The address an app answers at. */
 	public String url(String app) {
 		return settings.url(app);

@@ -56,7 +56,7 @@ class DynoContainers {
 	/** Creates (without starting) the container of dyno {@code <processType>.<index>} of a release. */
 	String create(DeploySpec spec, String processType, int index, DynoSize size) {
 		String dyno = processType + "." + index;
-		CreateContainerCmd create = command(spec, dyno, spec.command(processType), SlipwayLabels.ROLE_DYNO)
+		CreateContainerCmd create = command(spec, dyno, spec.command(processType))
 			.withLabels(labels(spec, processType, dyno, size, SlipwayLabels.ROLE_DYNO));
 		create.getHostConfig()
 			.withMemory(size.memoryBytes())
@@ -69,7 +69,7 @@ class DynoContainers {
 	/** Creates a container that runs {@code command} once and is not restarted: a one-off or release dyno. */
 	String createOneOff(DeploySpec spec, String dyno, String command, String processType) {
 		DynoSize size = DynoSize.of(settings.defaultSize()).orElse(DynoSize.STANDARD_1X);
-		CreateContainerCmd create = command(spec, dyno, command, SlipwayLabels.ROLE_ONE_OFF)
+		CreateContainerCmd create = command(spec, dyno, command)
 			.withLabels(labels(spec, processType, dyno, size, SlipwayLabels.ROLE_ONE_OFF));
 		create.getHostConfig()
 			.withMemory(size.memoryBytes())
@@ -78,7 +78,7 @@ class DynoContainers {
 		return create.exec().getId();
 	}
 
-	private CreateContainerCmd command(DeploySpec spec, String dyno, String command, String role) {
+	private CreateContainerCmd command(DeploySpec spec, String dyno, String command) {
 		List<String> env = new ArrayList<>();
 		spec.env().forEach((key, value) -> env.add(key + "=" + value));
 		env.add("PORT=" + settings.port());

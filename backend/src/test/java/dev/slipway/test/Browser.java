@@ -76,10 +76,6 @@ public final class Browser implements AutoCloseable {
 		return path;
 	}
 
-	public WebDriver driver() {
-		return driver;
-	}
-
 	public Browser visit(String path) {
 		driver.get(baseUrl + path);
 		return this;

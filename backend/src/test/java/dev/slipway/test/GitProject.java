@@ -69,10 +69,6 @@ public final class GitProject {
 		return project.commit("Sample app " + name);
 	}
 
-	public Path directory() {
-		return directory;
-	}
-
 	/** Writes a file; shell scripts become executable. */
 	public GitProject write(String path, String content) {
 		try {
