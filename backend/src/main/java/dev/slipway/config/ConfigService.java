@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppLocks;
 import dev.slipway.apps.AppService;
 import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
@@ -45,7 +44,7 @@ public class ConfigService {
 
 	private final AppLogs appLogs;
 
-	private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+	private final AppLocks locks = new AppLocks();
 
 	ConfigService(ConfigVars vars, ConfigChanges changes, ReleaseService releases, TransactionTemplate transactions,
 			AppService apps, AppLogs appLogs) {
@@ -92,9 +91,7 @@ public class ConfigService {
 	public ConfigUpdate update(App app, Map<String, String> requested, String author, String description,
 			BuildLog log) {
 		checkEntries(requested);
-		ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
-		lock.lock();
-		try {
+		return locks.with(app.id(), () -> {
 			Map<String, String> before = of(app);
 			Map<String, String> after = new TreeMap<>(before);
 			List<String> set = new ArrayList<>();
@@ -126,10 +123,7 @@ public class ConfigService {
 				appLogs.platform(app.id(), "api", (description != null ? description : describe(set, unset)) + " by " + author);
 			}
 			return new ConfigUpdate(after, List.copyOf(set), List.copyOf(unset), release);
-		}
-		finally {
-			lock.unlock();
-		}
+		});
 	}
 
 	/** After a rollback the config is the rolled-back release's, as on Heroku; no new release is needed. */
@@ -137,9 +131,7 @@ public class ConfigService {
 	void rolledBack(ReleaseRolledBack event) {
 		App app = apps.byId(event.appId()).orElseThrow();
 		Map<String, String> restored = new TreeMap<>(releases.require(app, event.to()).config());
-		ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
-		lock.lock();
-		try {
+		locks.with(app.id(), () -> {
 			Map<String, String> before = of(app);
 			List<String> set = restored.entrySet()
 				.stream()
@@ -150,10 +142,8 @@ public class ConfigService {
 			if (!set.isEmpty() || !unset.isEmpty()) {
 				transactions.executeWithoutResult(status -> store(app, restored, set, unset, event.author()));
 			}
-		}
-		finally {
-			lock.unlock();
-		}
+			return null;
+		});
 	}
 
 	/** The change that makes the config exactly {@code wanted}: every key it lacks unset. */

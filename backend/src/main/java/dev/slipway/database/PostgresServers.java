@@ -16,7 +16,6 @@ import java.util.Map;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -76,7 +75,7 @@ public class PostgresServers {
 		String password = password(spec.name() + "-password");
 		String name = instance.resourceName(spec.name());
 		String imageId = docker.api().inspectImageCmd(image).exec().getId();
-		InspectContainerResponse existing = inspect(name);
+		InspectContainerResponse existing = docker.container(name).orElse(null);
 		if (existing != null && !matches(existing, imageId, password, spec)) {
 			log.info("Recreating {}: its image or settings changed (the data volume is kept)", name);
 			docker.api().removeContainerCmd(name).withForce(true).exec();
@@ -151,15 +150,6 @@ public class PostgresServers {
 			throw new IllegalStateException(name + " has no address on the network " + network);
 		}
 		return attached.getIpAddress();
-	}
-
-	private InspectContainerResponse inspect(String name) {
-		try {
-			return docker.api().inspectContainerCmd(name).exec();
-		}
-		catch (NotFoundException ex) {
-			return null;
-		}
 	}
 
 	private void awaitReadiness(String name, DatabaseUrl url, Spec spec) {

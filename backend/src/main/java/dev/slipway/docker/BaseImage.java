@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.slipway.instance.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,16 +82,7 @@ class BaseImage {
 	}
 
 	private Optional<String> imageId(String reference) {
-		return inspect(docker, reference).map(InspectImageResponse::getId);
-	}
-
-	static Optional<InspectImageResponse> inspect(DockerClients docker, String reference) {
-		try {
-			return Optional.of(docker.api().inspectImageCmd(reference).exec());
-		}
-		catch (NotFoundException ex) {
-			return Optional.empty();
-		}
+		return docker.image(reference).map(InspectImageResponse::getId);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 
 @Configuration(proxyBeanMethods = false)
 class DockerConfiguration {
@@ -67,10 +68,7 @@ class DockerConfiguration {
 	}
 
 	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
 		return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
 	}
 

@@ -3,7 +3,7 @@ package dev.slipway.docker;
 import java.util.function.Consumer;
 
 /** Turns chunks of text into whole lines: Docker splits its streams wherever it likes. */
-final class LineBuffer {
+public final class LineBuffer {
 
 	private final Consumer<String> lines;
 
@@ -11,11 +11,11 @@ final class LineBuffer {
 
 	private boolean carriageReturn;
 
-	LineBuffer(Consumer<String> lines) {
+	public LineBuffer(Consumer<String> lines) {
 		this.lines = lines;
 	}
 
-	synchronized void append(String chunk) {
+	public synchronized void append(String chunk) {
 		for (int i = 0; i < chunk.length(); i++) {
 			char c = chunk.charAt(i);
 			if (c == '\n') {
@@ -36,7 +36,7 @@ final class LineBuffer {
 		}
 	}
 
-	synchronized void flush() {
+	public synchronized void flush() {
 		carriageReturn = false;
 		if (!pending.isEmpty()) {
 			emit();

@@ -83,7 +83,7 @@ public class PlatformImages {
 
 	private void ensure(String tag, BuildContext recipe, String parentId) {
 		String digest = recipe.digest(parentId);
-		Optional<Map<String, String>> labels = inspect(tag)
+		Optional<Map<String, String>> labels = docker.image(tag)
 			.map(image -> Objects.requireNonNullElse(image.getConfig().getLabels(), Map.<String, String>of()));
 		if (labels.isPresent() && digest.equals(labels.get().get(RECIPE_LABEL))) {
 			return;
@@ -107,11 +107,7 @@ public class PlatformImages {
 	}
 
 	private Optional<String> imageId(String reference) {
-		return inspect(reference).map(InspectImageResponse::getId);
-	}
-
-	private Optional<InspectImageResponse> inspect(String reference) {
-		return BaseImage.inspect(docker, reference);
+		return docker.image(reference).map(InspectImageResponse::getId);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 import dev.slipway.apps.AppDeleted;
@@ -22,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One bare repository per app under {@code <data-dir>/git/}. Pushes never garbage-collect (that
@@ -59,12 +59,8 @@ class AppRepositories {
 
 	@EventListener
 	void appDeleted(AppDeleted event) {
-		Path directory = directory(event.name());
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		try {
+			FileSystemUtils.deleteRecursively(directory(event.name()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the repository of " + event.name(), ex);

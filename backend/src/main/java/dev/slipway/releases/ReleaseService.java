@@ -4,11 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppLocks;
 import dev.slipway.build.Build;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.Buildpack;
@@ -51,7 +49,7 @@ public class ReleaseService {
 
 	private final AppLogs appLogs;
 
-	private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+	private final AppLocks locks = new AppLocks();
 
 	ReleaseService(Releases releases, Rollout rollout, BuildpackCatalog buildpacks, RuntimeSettings runtime,
 			Router router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events,
@@ -97,7 +95,7 @@ public class ReleaseService {
 			throw SlipwayException.conflict("release_never_ran",
 					"v" + version + " never ran (" + target.status().name().toLowerCase() + "); roll back to one that did.");
 		}
-		if (!imageExists(target.imageTag())) {
+		if (docker.image(target.imageTag()).isEmpty()) {
 			throw SlipwayException.conflict("image_removed", "The image of v" + version
 					+ " was removed: Slipway keeps the images of the last " + ImageRetention.KEPT_RELEASES + " releases.");
 		}
@@ -125,9 +123,7 @@ public class ReleaseService {
 
 	private Release release(App app, ReleaseDraft draft, boolean runReleasePhase, Map<String, Integer> initialFormation,
 			BuildLog log) {
-		ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
-		lock.lock();
-		try {
+		return locks.with(app.id(), () -> {
 			Release release = releases.save(new Release(app.id(), releases.lastVersion(app.id()) + 1, draft));
 			DeploySpec spec = spec(app, release, initialFormation);
 			try {
@@ -152,10 +148,7 @@ public class ReleaseService {
 			log.detail(router.url(app.name()) + " deployed");
 			retention.prune(app);
 			return release;
-		}
-		finally {
-			lock.unlock();
-		}
+		});
 	}
 
 	private DeploySpec spec(App app, Release release, Map<String, Integer> initialFormation) {
@@ -166,14 +159,5 @@ public class ReleaseService {
 				initialFormation);
 	}
 
-	private boolean imageExists(String tag) {
-		try {
-			docker.api().inspectImageCmd(tag).exec();
-			return true;
-		}
-		catch (NotFoundException ex) {
-			return false;
-		}
-	}
 
 }

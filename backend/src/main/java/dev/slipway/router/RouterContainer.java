@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import dev.slipway.docker.BuildContext;
@@ -65,7 +64,7 @@ class RouterContainer {
 	void ensureRunning() {
 		String image = images.ensure(IMAGE, "images/router");
 		String imageId = docker.api().inspectImageCmd(image).exec().getId();
-		InspectContainerResponse existing = inspect();
+		InspectContainerResponse existing = docker.container(name()).orElse(null);
 		if (existing != null && !imageId.equals(existing.getImageId())) {
 			log.info("Replacing the router: its image changed");
 			docker.api().removeContainerCmd(name()).withForce(true).exec();
@@ -127,15 +126,6 @@ class RouterContainer {
 		}
 		throw new IllegalStateException("The router did not take the new routes within 30 s. Is port " + settings.port()
 				+ " free? Its output:\n" + String.join("\n", ContainerLogs.tail(docker, name(), 20)));
-	}
-
-	private InspectContainerResponse inspect() {
-		try {
-			return docker.api().inspectContainerCmd(name()).exec();
-		}
-		catch (NotFoundException ex) {
-			return null;
-		}
 	}
 
 	private static void sleep() {

@@ -54,12 +54,17 @@ class BootCheck {
 	}
 
 	private static String connect(String address) {
+		return accepts(address, 1000) ? null : "it did not accept connections on $PORT";
+	}
+
+	/** Whether something listens at {@code host:port}. */
+	static boolean accepts(String address, int timeoutMillis) {
 		try (Socket socket = new Socket()) {
-			socket.connect(socketAddress(address), 1000);
-			return null;
+			socket.connect(socketAddress(address), timeoutMillis);
+			return true;
 		}
 		catch (IOException ex) {
-			return "it did not accept connections on $PORT";
+			return false;
 		}
 	}
 

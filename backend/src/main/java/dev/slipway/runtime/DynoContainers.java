@@ -156,12 +156,7 @@ class DynoContainers {
 	}
 
 	InspectContainerResponse inspect(String containerId) {
-		try {
-			return docker.api().inspectContainerCmd(containerId).exec();
-		}
-		catch (NotFoundException ex) {
-			return null;
-		}
+		return docker.container(containerId).orElse(null);
 	}
 
 	/** The container's address on its app's network, where the router reaches it. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppLocks;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
 

@@ -14,6 +14,7 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.Frame;
 import dev.slipway.apps.App;
 import dev.slipway.docker.DockerClients;
+import dev.slipway.docker.LineBuffer;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
 
@@ -83,18 +84,11 @@ public class OneOffDynos {
 			Duration timeout) {
 		String id = containers.createOneOff(spec, dyno, command, processType);
 		logs.platform(spec.appId(), dyno, "Starting process with command `" + command + "`");
-		StringBuilder pending = new StringBuilder();
+		LineBuffer lines = new LineBuffer(output);
 		ResultCallback.Adapter<Frame> followed = new ResultCallback.Adapter<>() {
 			@Override
 			public void onNext(Frame frame) {
-				synchronized (pending) {
-					pending.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-					int newline;
-					while ((newline = pending.indexOf("\n")) >= 0) {
-						output.accept(pending.substring(0, newline).replace("\r", ""));
-						pending.delete(0, newline + 1);
-					}
-				}
+				lines.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
 			}
 		};
 		try {
@@ -108,11 +102,7 @@ public class OneOffDynos {
 				.exec(followed);
 			int status = awaitExit(id, timeout);
 			followed.awaitCompletion(5, TimeUnit.SECONDS);
-			synchronized (pending) {
-				if (!pending.isEmpty()) {
-					output.accept(pending.toString());
-				}
-			}
+			lines.flush();
 			return status;
 		}
 		catch (InterruptedException ex) {
@@ -132,7 +122,6 @@ public class OneOffDynos {
 				.awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (DockerClientException ex) {
-			containers.remove(containerId);
 			throw new DeployFailed("The command did not finish within " + timeout.toMinutes() + " min and was stopped.");
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import dev.slipway.apps.AppLocks;
 import dev.slipway.build.BuildLog;
 
 import org.springframework.stereotype.Service;

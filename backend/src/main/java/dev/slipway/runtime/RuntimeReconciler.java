@@ -1,8 +1,5 @@
 package dev.slipway.runtime;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +9,7 @@ import java.util.stream.Collectors;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppLocks;
 import dev.slipway.apps.AppService;
 import dev.slipway.docker.SlipwayLabels;
 import org.slf4j.Logger;
@@ -128,7 +126,7 @@ class RuntimeReconciler implements SmartLifecycle {
 			states.transition(dyno, DynoState.CRASHED, container.getState().getExitCodeLong() == null ? null
 					: container.getState().getExitCodeLong().intValue());
 		}
-		else if (!dyno.processType.equals("web") || accepts(address)) {
+		else if (!dyno.processType.equals("web") || (address != null && BootCheck.accepts(address, 500))) {
 			states.transition(dyno, DynoState.UP, null);
 		}
 	}
@@ -186,21 +184,6 @@ class RuntimeReconciler implements SmartLifecycle {
 					}
 				});
 			}
-		}
-	}
-
-	private static boolean accepts(String address) {
-		if (address == null) {
-			return false;
-		}
-		int colon = address.lastIndexOf(':');
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
-					500);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
 		}
 	}
 

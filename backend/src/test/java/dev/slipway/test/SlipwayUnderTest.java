@@ -3,17 +3,15 @@ package dev.slipway.test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import dev.slipway.SlipwayApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -155,11 +153,8 @@ public final class SlipwayUnderTest {
 	}
 
 	private static void deleteRecursively(Path dir) {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		try {
+			FileSystemUtils.deleteRecursively(dir);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
