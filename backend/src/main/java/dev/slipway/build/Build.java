@@ -3,6 +3,7 @@ package dev.slipway.build;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -151,6 +152,18 @@ public class Build {
 
 	public Procfile processTypes() {
 		return processTypes == null ? Procfile.of(Map.of()) : Procfile.parse(processTypes);
+	}
+
+	/**
+	 * The command of each process type the build's image runs; an empty command runs the image's own.
+	 * A Dockerfile build without a {@code web} entry runs its image's command as {@code web}.
+	 */
+	public Map<String, String> processCommands() {
+		Map<String, String> commands = new TreeMap<>(processTypes().processTypes());
+		if (Buildpack.DOCKERFILE.equals(buildpack)) {
+			commands.putIfAbsent("web", "");
+		}
+		return commands;
 	}
 
 	public String failure() {

@@ -103,9 +103,17 @@ public class BuildService {
 				Buildpack buildpack = selection.choose(app, source, requestedBuildpack, log);
 				build.usesBuildpack(buildpack.id());
 				builds.save(build);
-				Procfile processes = buildImage(app, build, buildpack, source, log);
-				log.step("Process types: " + (processes.processTypes().isEmpty() ? "web (the image's command)"
-						: String.join(", ", processes.processTypes().keySet())));
+				buildImage(app, build, buildpack, source, log);
+				Map<String, String> commands = build.processCommands();
+				if (commands.isEmpty()) {
+					log.warning("No process types: add a Procfile with a web entry (web: <command>) to run the app.");
+				}
+				else {
+					log.step("Process types: " + commands.entrySet()
+						.stream()
+						.map(entry -> entry.getValue().isEmpty() ? entry.getKey() + " (the image's command)" : entry.getKey())
+						.collect(Collectors.joining(", ")));
+				}
 				log.step("Build succeeded in " + build.duration().toSeconds() + " s");
 			}
 			catch (BuildFailed ex) {
@@ -133,7 +141,7 @@ public class BuildService {
 		}
 	}
 
-	private Procfile buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildLog log) {
+	private void buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildLog log) {
 		Procfile procfile = source.read("Procfile").map(Procfile::parse).orElse(Procfile.of(Map.of()));
 		BuildpackContributor contributor = contributors.get(buildpack.id());
 		BuildpackPlan plan = contributor != null ? contributor.plan(source, log) : BuildpackPlan.of(Map.of());
@@ -161,7 +169,6 @@ public class BuildService {
 				.overriddenBy(Procfile.of(plan.defaultProcessTypes()))
 				.overriddenBy(procfile);
 			build.succeeded(imageId, tag, processes);
-			return processes;
 		}
 		catch (IOException ex) {
 			throw new BuildFailed("Reading the pushed files failed: " + ex.getMessage(), ex);

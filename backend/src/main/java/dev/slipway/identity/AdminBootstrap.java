@@ -29,10 +29,11 @@ class AdminBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!settings.configured() || !accounts.setupRequired()) {
-			if (accounts.setupRequired()) {
-				log.info("No account yet: open the dashboard to create the admin account");
-			}
+		if (!accounts.setupRequired()) {
+			return;
+		}
+		if (!settings.configured()) {
+			log.info("No account yet: open the dashboard to create the admin account");
 			return;
 		}
 		try {

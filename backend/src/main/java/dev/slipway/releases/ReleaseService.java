@@ -1,6 +1,5 @@
 package dev.slipway.releases;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,12 +67,8 @@ public class ReleaseService {
 	/** Releases a successful build with the app's config: release phase, then rollout. */
 	public Release deploy(App app, Build build, Map<String, String> config, ReleaseOptions options, String author,
 			BuildLog log) {
-		Map<String, String> processTypes = new HashMap<>(build.processTypes().processTypes());
-		if (Buildpack.DOCKERFILE.equals(build.buildpack())) {
-			processTypes.putIfAbsent("web", "");
-		}
 		ReleaseDraft draft = new ReleaseDraft(build.id(), build.commitSha(), build.buildpack(), build.imageId(),
-				build.imageTag(), processTypes, config, options.healthCheck(),
+				build.imageTag(), build.processCommands(), config, options.healthCheck(),
 				"Deploy " + build.commitSha().substring(0, 7), author);
 		return release(app, draft, true, options.initialFormation(), log);
 	}

@@ -63,7 +63,8 @@ class BuildsPageController {
 	SseEmitter stream(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, @PathVariable long id,
 			@RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId,
 			@RequestParam(defaultValue = "0") int after) {
-		Build build = builds.require(apps.require(appName, user), id);
+		App app = apps.require(appName, user);
+		Build build = builds.require(app, id);
 		SseEmitter emitter = new SseEmitter(0L);
 		BlockingQueue<OutputLine> lines = new LinkedBlockingQueue<>();
 		builds.follow(build, lastEventId != null ? lastEventId : after, lines);
@@ -75,7 +76,7 @@ class BuildsPageController {
 						emitter.send(SseEmitter.event().comment("heartbeat"));
 					}
 					else if (line == OutputLine.END) {
-						emitter.send(SseEmitter.event().name("end").data(builds.require(apps.require(appName, user), id)
+						emitter.send(SseEmitter.event().name("end").data(builds.require(app, id)
 							.status()
 							.name()
 							.toLowerCase()));

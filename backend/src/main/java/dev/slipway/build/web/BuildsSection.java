@@ -1,11 +1,13 @@
 package dev.slipway.build.web;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.build.Build;
 import dev.slipway.build.BuildService;
 
 import org.springframework.stereotype.Component;
@@ -42,8 +44,9 @@ class BuildsSection implements AppPageSection {
 
 	@Override
 	public void populate(App app, Map<String, Object> model) {
-		populateTable(app, model);
-		populateLatest(app, model);
+		List<Build> recent = builds.recent(app, SHOWN);
+		model.put("builds", recent);
+		recent.stream().findFirst().ifPresent(latest -> putLatest(latest, model));
 	}
 
 	@Override
@@ -58,10 +61,12 @@ class BuildsSection implements AppPageSection {
 
 	/** The newest build with its output so far, followed live on the page while it runs. */
 	private void populateLatest(App app, Map<String, Object> model) {
-		builds.recent(app, 1).stream().findFirst().ifPresent(latest -> {
-			model.put("latestBuild", latest);
-			model.put("latestOutput", builds.output(latest));
-		});
+		builds.recent(app, 1).stream().findFirst().ifPresent(latest -> putLatest(latest, model));
+	}
+
+	private void putLatest(Build latest, Map<String, Object> model) {
+		model.put("latestBuild", latest);
+		model.put("latestOutput", builds.output(latest));
 	}
 
 }
