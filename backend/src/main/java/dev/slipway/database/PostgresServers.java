@@ -1,10 +1,5 @@
 package dev.slipway.database;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -179,19 +174,7 @@ public class PostgresServers {
 	}
 
 	private String password(String fileName) {
-		Path file = instance.dataFile(fileName);
-		try {
-			if (Files.exists(file)) {
-				return Files.readString(file).strip();
-			}
-			String password = randomPassword();
-			Files.writeString(file, password);
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			return password;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot keep the database password in " + file, ex);
-		}
+		return instance.secret(fileName, PostgresServers::randomPassword);
 	}
 
 	/** 32 letters and digits, easy to put in URLs and SQL literals. */

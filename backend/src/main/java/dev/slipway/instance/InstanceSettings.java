@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -45,6 +47,26 @@ public record InstanceSettings(
 			throw new UncheckedIOException("Cannot create the data directory " + dataDir, ex);
 		}
 		return dataDir.resolve(fileName);
+	}
+
+	/**
+	 * A secret kept in the data directory: read when the file exists, otherwise made by
+	 * {@code generate} and written to a file only its owner can read, from the moment it exists.
+	 */
+	public String secret(String fileName, Supplier<String> generate) {
+		Path file = dataFile(fileName);
+		try {
+			if (Files.exists(file)) {
+				return Files.readString(file).strip();
+			}
+			String secret = generate.get();
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.writeString(file, secret + "\n");
+			return secret;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot keep a secret in " + file, ex);
+		}
 	}
 
 }

@@ -1,12 +1,7 @@
 package dev.slipway.secrets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -85,20 +80,12 @@ public class SecretBox {
 		if (configuredKey != null && !configuredKey.isBlank()) {
 			return decodeKey(configuredKey.strip(), "SLIPWAY_SECRET_KEY");
 		}
-		Path file = instance.dataFile("secret.key");
-		try {
-			if (Files.exists(file)) {
-				return decodeKey(Files.readString(file).strip(), file.toString());
-			}
+		String key = instance.secret("secret.key", () -> {
 			byte[] fresh = new byte[32];
 			new SecureRandom().nextBytes(fresh);
-			Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			return fresh;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot keep the secret key in " + file, ex);
-		}
+			return Base64.getEncoder().encodeToString(fresh);
+		});
+		return decodeKey(key, instance.dataFile("secret.key").toString());
 	}
 
 	private static byte[] decodeKey(String base64, String source) {
