@@ -160,7 +160,9 @@ class DashboardIT {
 		browser.type("form.add-config textarea[name=value]", greeting);
 		browser.click("form.add-config button[type=submit]");
 		browser.awaitText("Done: v2 runs with the new config.", DEPLOY);
-		browser.await(PAGE, driver -> !browser.findAll("tr[data-config-key=GREETING]").isEmpty());
+		// Once the rollout is over the page fetches the section again; wait for that copy before using it.
+		browser.await(PAGE, driver -> browser.findAll("[data-config-status]").isEmpty()
+				&& !browser.findAll("tr[data-config-key=GREETING]").isEmpty());
 		assertThat(browser.find("tr[data-config-key=GREETING]").getText()).doesNotContain(greeting);
 		browser.click("tr[data-config-key=GREETING] details.reveal summary");
 		assertThat(browser.find("tr[data-config-key=GREETING] pre.config-value").getText()).isEqualTo(greeting);
@@ -236,7 +238,8 @@ class DashboardIT {
 		RouterClient.await(app, answer -> answer.body().startsWith("docker v1"), DEPLOY);
 		assertThat(RouterClient.get(app).body()).contains("greeting=hello from the dashboard");
 		browser.visit("/apps/" + app + "/activity");
-		assertThat(browser.findAll("button").stream().map(WebElement::getText)).contains("Roll back to v3");
+		browser.await(PAGE, driver -> browser.findAll("button").stream().map(WebElement::getText).toList()
+			.contains("Roll back to v3"));
 		checkPage("activity");
 	}
 

@@ -104,8 +104,12 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Clicks the element, finding it again if a part of the page that refreshes itself replaced it. */
 	public Browser click(String css) {
-		find(css).click();
+		await(Duration.ofSeconds(10), d -> {
+			find(css).click();
+			return true;
+		});
 		return this;
 	}
 
