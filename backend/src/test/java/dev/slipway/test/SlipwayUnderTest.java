@@ -58,7 +58,7 @@ public final class SlipwayUnderTest {
 	public static synchronized SlipwayUnderTest shared() {
 		if (shared == null) {
 			shared = new SlipwayUnderTest(INSTANCE, RouterClient.PORT);
-			Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::remove));
 		}
 		return shared;
 	}
@@ -66,7 +66,7 @@ public final class SlipwayUnderTest {
 	/** A Slipway of its own, for the benchmarks: its own containers, database and router port. */
 	public static SlipwayUnderTest dedicated(String instance, int routerPort) {
 		SlipwayUnderTest slipway = new SlipwayUnderTest(instance, routerPort);
-		Runtime.getRuntime().addShutdownHook(new Thread(slipway::stop));
+		Runtime.getRuntime().addShutdownHook(new Thread(slipway::remove));
 		return slipway;
 	}
 
@@ -134,6 +134,15 @@ public final class SlipwayUnderTest {
 		// As command-line arguments, so they win over application.yml and the environment.
 		String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
 		context = new SpringApplicationBuilder(SlipwayApplication.class).run(args);
+	}
+
+	/**
+	 * Stops the control plane and removes the instance's containers, volumes and networks, so its
+	 * router no longer holds the port a Slipway started afterwards needs; its images stay as a cache.
+	 */
+	private void remove() {
+		stop();
+		DockerCli.removeInstance(instance);
 	}
 
 	private synchronized void stop() {
