@@ -41,7 +41,7 @@ class PostgresAddonIT {
 		assertThat(RouterClient.get(app + ".localhost", "/db", null).body()).isEqualTo("visits=1\n");
 		assertThat(RouterClient.get(app + ".localhost", "/db", null).body()).isEqualTo("visits=2\n");
 		JsonNode config = config(app);
-		assertThat(config.get("DATABASE_URL").asString()).startsWith("postgres://").contains("@slipway-it-addon-postgres:5432/");
+		assertThat(config.get("DATABASE_URL").asString()).startsWith("postgres://").contains("@" + SlipwayUnderTest.INSTANCE + "-addon-postgres:5432/");
 		assertThat(config.get("SESSION_SECRET").asString()).matches("[0-9a-f]{64}");
 		assertThat(config.get("GREETING").asString()).isEqualTo("hello from app.json");
 		assertThat(slipway.adminApi().get("/api/apps/" + app + "/addons").json().get(0).get("config_var").asString())

@@ -32,7 +32,7 @@ class RouterIT {
 
 		GitProject.Push push = GitProject.sample("procfile").push(slipway, app, slipway.adminToken());
 		assertThat(push.succeeded()).as(push.toString()).isTrue();
-		assertThat(push.output()).contains("-----> Released v1").contains("http://" + app + ".localhost:8000/ deployed");
+		assertThat(push.output()).contains("-----> Released v1").contains("http://" + app + ".localhost:" + RouterClient.PORT + "/ deployed");
 
 		String requestId = "client-request-id-0123456789";
 		RouterClient.Answer answer = RouterClient.get(app + ".localhost", "/", requestId);
@@ -40,7 +40,7 @@ class RouterIT {
 		assertThat(answer.body()).startsWith("shell v1 dyno=web.1")
 			.containsIgnoringCase("x-forwarded-for: 127.0.0.1")
 			.containsIgnoringCase("x-forwarded-proto: http")
-			.containsIgnoringCase("x-forwarded-port: 8000")
+			.containsIgnoringCase("x-forwarded-port: " + RouterClient.PORT)
 			.containsIgnoringCase("x-request-id: " + requestId)
 			.containsPattern("(?i)x-request-start: \\d{13}");
 		assertThat(RouterClient.get(app + ".localhost", "/", "too-short").body())

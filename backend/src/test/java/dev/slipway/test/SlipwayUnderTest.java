@@ -21,7 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SlipwayUnderTest {
 
-	public static final String INSTANCE = "slipway-it";
+	/** {@code slipway-it}, or the system property {@code slipway.it.instance} when several test runs share a machine. */
+	public static final String INSTANCE = System.getProperty("slipway.it.instance", "slipway-it");
 
 	public static final String ADMIN_EMAIL = "admin@slipway.test";
 
