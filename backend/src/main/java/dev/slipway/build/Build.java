@@ -57,6 +57,15 @@ public class Build {
 
 	private String failure;
 
+	@Column(name = "dependency_digest")
+	private String dependencyDigest;
+
+	@Column(name = "cache_seed")
+	private String cacheSeed;
+
+	@Column(name = "cache_image")
+	private String cacheImage;
+
 	protected Build() {
 	}
 
@@ -87,6 +96,28 @@ public class Build {
 	void failed(String reason, boolean cancelled) {
 		failure = reason;
 		finish(cancelled ? BuildStatus.CANCELLED : BuildStatus.FAILED);
+	}
+
+	/** The dependency manifests' digest and the cache image (if any) the install step starts from. */
+	void seededFrom(String dependencyDigest, String cacheSeed) {
+		this.dependencyDigest = dependencyDigest;
+		this.cacheSeed = cacheSeed;
+	}
+
+	void savedCache(String cacheImage) {
+		this.cacheImage = cacheImage;
+	}
+
+	String dependencyDigest() {
+		return dependencyDigest;
+	}
+
+	String cacheSeed() {
+		return cacheSeed;
+	}
+
+	String cacheImage() {
+		return cacheImage;
 	}
 
 	void imageRemoved() {

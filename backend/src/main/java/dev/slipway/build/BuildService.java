@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -62,12 +63,15 @@ public class BuildService {
 
 	private final AppLogs appLogs;
 
+	private final DependencyCache dependencyCache;
+
 	private final Map<Long, ImageBuild> running = new ConcurrentHashMap<>();
 
 	private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
 
 	BuildService(Builds builds, BuildpackSelection selection, List<BuildpackContributor> contributors, ImageBuilder images, PlatformImages platformImages,
-			BuildOutputStore output, InstanceSettings instance, BuildSettings settings, AppLogs appLogs) {
+			BuildOutputStore output, InstanceSettings instance, BuildSettings settings, AppLogs appLogs,
+			DependencyCache dependencyCache) {
 		this.builds = builds;
 		this.selection = selection;
 		this.contributors = contributors.stream()
@@ -78,16 +82,17 @@ public class BuildService {
 		this.instance = instance;
 		this.settings = settings;
 		this.appLogs = appLogs;
+		this.dependencyCache = dependencyCache;
 	}
 
 	/**
 	 * Builds {@code source} for {@code app}, writing its output to {@code pushLog} as it goes, then hands
 	 * the result to {@code then} while the output is still recorded, so what the deploy prints (release
-	 * phase, {@code Released vN}) belongs to the build's output too. {@code requestedBuildpack} (the
-	 * BUILDPACK config var) wins over the app's setting and detection. A failed build is a result, not an
-	 * exception.
+	 * phase, {@code Released vN}) belongs to the build's output too. The BUILDPACK config var wins over
+	 * the app's setting and detection; other config vars may steer the buildpack. A failed build is a
+	 * result, not an exception.
 	 */
-	public <T> T build(App app, SourceTree source, String author, String requestedBuildpack, BuildLog pushLog,
+	public <T> T build(App app, SourceTree source, String author, BuildConfig config, BuildLog pushLog,
 			BiFunction<BuildResult, BuildLog, T> then) {
 		Build build = builds.save(new Build(app.id(), source.commit(), author));
 		try (BuildOutputStore.Recorder recorder = output.record(build.id())) {
@@ -100,10 +105,10 @@ public class BuildService {
 			builds.save(build);
 			try {
 				log.step("Building " + app.name() + " from commit " + source.commit().substring(0, 7));
-				Buildpack buildpack = selection.choose(app, source, requestedBuildpack, log);
+				Buildpack buildpack = selection.choose(app, source, config.get("BUILDPACK").orElse(null), log);
 				build.usesBuildpack(buildpack.id());
 				builds.save(build);
-				buildImage(app, build, buildpack, source, log);
+				buildImage(app, build, buildpack, source, config, log);
 				Map<String, String> commands = build.processCommands();
 				if (commands.isEmpty()) {
 					log.warning("No process types: add a Procfile with a web entry (web: <command>) to run the app.");
@@ -141,34 +146,70 @@ public class BuildService {
 		}
 	}
 
-	private void buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildLog log) {
+	private void buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildConfig config,
+			BuildLog log) {
 		Procfile procfile = source.read("Procfile").map(Procfile::parse).orElse(Procfile.of(Map.of()));
 		BuildpackContributor contributor = contributors.get(buildpack.id());
-		BuildpackPlan plan = contributor != null ? contributor.plan(source, log) : BuildpackPlan.of(Map.of());
+		BuildpackPlan plan = contributor != null ? contributor.plan(source, config, log) : BuildpackPlan.of(Map.of());
 		Map<String, byte[]> generated = new HashMap<>();
 		String dockerfile = "Dockerfile";
+		DependencyCache.Use cache = null;
 		if (!buildpack.usesOwnDockerfile()) {
 			dockerfile = GENERATED_DOCKERFILE;
-			generated.put(dockerfile, DockerfileTemplates.render(buildpack, platformImages.stack(), plan)
-				.getBytes(StandardCharsets.UTF_8));
+			String digest = DependencyCache.digest(buildpack.id(), source, plan.dependencyFiles());
+			cache = dependencyCache.plan(app, buildpack.id(), digest);
+			String text = DockerfileTemplates.render(buildpack, platformImages.stack(), cache.seed(), plan);
+			if (!DependencyCache.hasCacheStage(text)) {
+				cache = null;
+			}
+			else {
+				build.seededFrom(digest, cache.seed());
+				if (cache.seed() != null) {
+					log.detail("Restoring the dependency cache of an earlier build");
+				}
+			}
+			generated.put(dockerfile, text.getBytes(StandardCharsets.UTF_8));
 		}
-		String tag = instance.resourceName("app") + "/" + app.name() + ":build-" + build.id();
+		String repository = instance.resourceName("app") + "/" + app.name();
+		String tag = repository + ":build-" + build.id();
 		Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),
 				SlipwayLabels.BUILD, String.valueOf(build.id()));
-		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, settings.memory().toBytes(),
-				dockerfile);
+		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, settings.memory().toBytes(), dockerfile,
+				cache != null ? DependencyCache.APP_STAGE : null, plan.buildArgs());
+		Predicate<String> include = ContextFilter.forBuild(buildpack, source);
+		String imageId = buildImage(build, source, include, generated, request,
+				new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
+		if (cache != null) {
+			if (cache.mustSave()) {
+				log.detail("Saving the dependency cache for the next build");
+				String cacheTag = repository + ":cache-" + build.id();
+				buildImage(build, source, include, generated, new ImageBuildRequest(Set.of(cacheTag), labels,
+						settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs()), line -> {
+						});
+				build.savedCache(cacheTag);
+				dependencyCache.prune(app, build);
+			}
+			else {
+				build.savedCache(cache.reusable());
+			}
+		}
+		Procfile processes = Procfile.of(buildpack.defaultProcessTypes())
+			.overriddenBy(Procfile.of(plan.defaultProcessTypes()))
+			.overriddenBy(procfile);
+		build.succeeded(imageId, tag, processes);
+	}
+
+	/** Runs one image build of the pushed files and returns the image's id; cancellable while it runs. */
+	private String buildImage(Build build, SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
+			ImageBuildRequest request, Consumer<String> output) {
 		try (PipedInputStream context = new PipedInputStream(1 << 20)) {
-			streamContext(source, ContextFilter.forBuild(buildpack, source), generated, context);
-			ImageBuild imageBuild = images.start(context, request, new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
+			streamContext(source, include, generated, context);
+			ImageBuild imageBuild = images.start(context, request, output);
 			running.put(build.id(), imageBuild);
 			if (cancelled.contains(build.id())) {
 				imageBuild.cancel();
 			}
-			String imageId = imageBuild.awaitImageId(settings.timeout());
-			Procfile processes = Procfile.of(buildpack.defaultProcessTypes())
-				.overriddenBy(Procfile.of(plan.defaultProcessTypes()))
-				.overriddenBy(procfile);
-			build.succeeded(imageId, tag, processes);
+			return imageBuild.awaitImageId(settings.timeout());
 		}
 		catch (IOException ex) {
 			throw new BuildFailed("Reading the pushed files failed: " + ex.getMessage(), ex);

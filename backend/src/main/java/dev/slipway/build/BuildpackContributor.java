@@ -10,9 +10,10 @@ public interface BuildpackContributor {
 	String buildpackId();
 
 	/**
-	 * Works out the template variables and default processes; informs or warns through {@code log};
-	 * throws {@link BuildFailed} when the app cannot be built as pushed.
+	 * Works out the template variables, default processes, build arguments and dependency files from
+	 * the pushed files and the app's config; informs or warns through {@code log}; throws
+	 * {@link BuildFailed} when the app cannot be built as pushed.
 	 */
-	BuildpackPlan plan(SourceTree source, BuildLog log);
+	BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log);
 
 }

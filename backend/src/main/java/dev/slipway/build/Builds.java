@@ -16,4 +16,9 @@ interface Builds extends JpaRepository<Build, Long> {
 
 	List<Build> findByStatusIn(List<BuildStatus> statuses);
 
+	Optional<Build> findFirstByAppIdAndBuildpackAndStatusAndCacheImageNotNullOrderByIdDesc(long appId, String buildpack,
+			BuildStatus status);
+
+	List<Build> findByAppIdAndCacheImageNotNull(long appId);
+
 }

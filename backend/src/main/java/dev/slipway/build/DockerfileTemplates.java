@@ -13,9 +13,13 @@ final class DockerfileTemplates {
 	private DockerfileTemplates() {
 	}
 
-	static String render(Buildpack buildpack, String stackImage, BuildpackPlan plan) {
+	/** {@code cacheSeed}: the image whose {@code /cache} the build stage starts from, null for none. */
+	static String render(Buildpack buildpack, String stackImage, String cacheSeed, BuildpackPlan plan) {
 		Map<String, Object> variables = new HashMap<>(plan.variables());
 		variables.put("stack", stackImage);
+		if (cacheSeed != null) {
+			variables.put("cacheSeed", cacheSeed);
+		}
 		return MUSTACHE.compile(buildpack.template()).execute(variables);
 	}
 

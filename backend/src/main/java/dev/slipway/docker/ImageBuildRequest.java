@@ -5,12 +5,18 @@ import java.util.Set;
 
 /**
  * One image build: the tags to give the result, labels to put on it, the memory limit of the
- * build's containers (0 for none) and the Dockerfile's path inside the context.
+ * build's containers (0 for none), the Dockerfile's path inside the context, the stage to stop at
+ * (null for the last) and the build arguments.
  */
-public record ImageBuildRequest(Set<String> tags, Map<String, String> labels, long memoryBytes, String dockerfile) {
+public record ImageBuildRequest(Set<String> tags, Map<String, String> labels, long memoryBytes, String dockerfile,
+		String target, Map<String, String> buildArgs) {
+
+	public ImageBuildRequest {
+		buildArgs = Map.copyOf(buildArgs);
+	}
 
 	public static ImageBuildRequest tagged(String tag, Map<String, String> labels) {
-		return new ImageBuildRequest(Set.of(tag), labels, 0, "Dockerfile");
+		return new ImageBuildRequest(Set.of(tag), labels, 0, "Dockerfile", null, Map.of());
 	}
 
 }

@@ -32,6 +32,10 @@ public class ImageBuilder {
 			.withRemove(true)
 			.withForcerm(true)
 			.withDockerfilePath(request.dockerfile());
+		if (request.target() != null) {
+			command.withTarget(request.target());
+		}
+		request.buildArgs().forEach(command::withBuildArg);
 		if (request.memoryBytes() > 0) {
 			command.withMemory(request.memoryBytes()).withMemswap(request.memoryBytes());
 		}

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.slipway.apps.App;
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildResult;
@@ -82,7 +83,7 @@ class PushPipeline {
 			if (first) {
 				firstDeploy.checkRequiredConfig(app, manifest);
 			}
-			return builds.build(app, source, user.email(), config.get(app, "BUILDPACK").orElse(null), log,
+			return builds.build(app, source, user.email(), new BuildConfig(config.of(app)), log,
 					(result, buildLog) -> result.succeeded() && release(app, user, manifest, first, result, buildLog)
 							&& update(receivePack, command));
 		}

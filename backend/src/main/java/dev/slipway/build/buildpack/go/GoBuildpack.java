@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
@@ -32,7 +33,7 @@ class GoBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
 		String goMod = source.read("go.mod").orElseThrow();
 		Matcher module = MODULE.matcher(goMod);
 		if (!module.find()) {

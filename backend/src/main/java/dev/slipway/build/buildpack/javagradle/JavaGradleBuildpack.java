@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
@@ -27,7 +28,7 @@ class JavaGradleBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
 		if (!source.exists("gradlew") || !source.exists("gradle/wrapper/gradle-wrapper.properties")) {
 			throw new BuildFailed("Gradle apps need the Gradle wrapper: run `gradle wrapper` and commit gradlew and "
 					+ "the gradle/wrapper folder.");

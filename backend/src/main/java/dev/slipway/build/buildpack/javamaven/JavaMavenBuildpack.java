@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
@@ -22,7 +23,7 @@ class JavaMavenBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
 		int jdk = JavaRuntime.version(source, log);
 		boolean wrapper = source.exists("mvnw") && source.exists(".mvn/wrapper/maven-wrapper.properties");
 		List<String> manifests = new ArrayList<>(source.files()

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
@@ -37,7 +38,7 @@ class NodeBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
 		JsonNode pkg = packageJson(source);
 		checkEngine(pkg, log);
 		Map<String, Object> variables = new HashMap<>();

@@ -3,6 +3,7 @@ package dev.slipway.build.buildpack.php;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
@@ -20,7 +21,7 @@ class PhpBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
 		boolean composer = source.exists("composer.json");
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("composer", composer);

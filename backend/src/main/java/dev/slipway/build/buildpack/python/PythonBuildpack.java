@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
@@ -27,7 +28,7 @@ class PythonBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
 		checkVersion(source, log);
 		Map<String, Object> variables = new HashMap<>();
 		String requirements;

@@ -3,6 +3,7 @@ package dev.slipway.build.buildpack.ruby;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
@@ -20,7 +21,7 @@ class RubyBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
 		boolean locked = source.exists("Gemfile.lock");
 		boolean vendorCache = source.hasFolder("vendor/cache");
 		if (!locked) {

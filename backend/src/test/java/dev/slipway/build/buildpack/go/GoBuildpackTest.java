@@ -1,6 +1,7 @@
 package dev.slipway.build.buildpack.go;
 
 import dev.slipway.build.BuildFailed;
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;
@@ -16,7 +17,7 @@ class GoBuildpackTest {
 	@Test
 	void buildsTheRootMainPackageNamedAfterTheModule() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("go.mod", "module github.com/acme/shop/v2\n\ngo 1.22\n",
-				"go.sum", "", "main.go", "package main\n", "internal/x.go", "package internal\n"), new RecordingBuildLog());
+				"go.sum", "", "main.go", "package main\n", "internal/x.go", "package internal\n"), BuildConfig.NONE, new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("binary", "shop")
 			.containsEntry("package", ".")
 			.containsEntry("manifests", "go.mod go.sum")
@@ -27,7 +28,7 @@ class GoBuildpackTest {
 	@Test
 	void buildsTheSingleCommandUnderCmdOfflineWhenVendored() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("go.mod", "module shop\n", "cmd/server/main.go",
-				"// server\npackage main\n", "vendor/modules.txt", ""), new RecordingBuildLog());
+				"// server\npackage main\n", "vendor/modules.txt", ""), BuildConfig.NONE, new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("package", "./cmd/server")
 			.containsEntry("binary", "server")
 			.containsEntry("vendored", true);
@@ -36,10 +37,10 @@ class GoBuildpackTest {
 	@Test
 	void refusesWhatTheStacksGoCannotBuild() {
 		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("go.mod", "module x\ngo 1.26\n", "main.go",
-				"package main"), new RecordingBuildLog()))
+				"package main"), BuildConfig.NONE, new RecordingBuildLog()))
 			.isInstanceOf(BuildFailed.class)
 			.hasMessageContaining("Go 1.26");
-		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("go.mod", "module x\n", "lib.go", "package lib"),
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("go.mod", "module x\n", "lib.go", "package lib"), BuildConfig.NONE,
 				new RecordingBuildLog()))
 			.hasMessageContaining("No main package");
 	}

@@ -1,5 +1,6 @@
 package dev.slipway.build.buildpack.javagradle;
 
+import dev.slipway.build.BuildConfig;
 import java.util.List;
 
 import dev.slipway.build.BuildFailed;
@@ -16,7 +17,7 @@ class JavaGradleBuildpackTest {
 
 	@Test
 	void needsTheWrapper() {
-		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("build.gradle", ""), new RecordingBuildLog()))
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("build.gradle", ""), BuildConfig.NONE, new RecordingBuildLog()))
 			.isInstanceOf(BuildFailed.class)
 			.hasMessageContaining("gradle wrapper");
 	}
@@ -25,7 +26,7 @@ class JavaGradleBuildpackTest {
 	void copiesTheWrapperAndBuildScriptsFirst() {
 		var plan = buildpack.plan(InMemorySourceTree.of("gradlew", "", "gradle/wrapper/gradle-wrapper.properties", "",
 				"settings.gradle.kts", "", "build.gradle.kts", "", "app/build.gradle.kts", "", "app/build/x/build.gradle",
-				"", "src/Main.java", ""), new RecordingBuildLog());
+				"", "src/Main.java", ""), BuildConfig.NONE, new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("jdk", 21)
 			.containsEntry("manifests",
 					List.of("gradlew", "gradle", "settings.gradle.kts", "build.gradle.kts", "app/build.gradle.kts"));

@@ -2,6 +2,7 @@ package dev.slipway.build.buildpack.javamaven;
 
 import java.util.List;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;
@@ -16,7 +17,7 @@ class JavaMavenBuildpackTest {
 	@Test
 	void copiesEveryPomButThoseUnderTarget() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pom.xml", "", "api/pom.xml", "", "api/target/pom.xml",
-				"", "src/Main.java", ""), new RecordingBuildLog());
+				"", "src/Main.java", ""), BuildConfig.NONE, new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("jdk", 21)
 			.containsEntry("wrapper", false)
 			.containsEntry("mvn", "mvn")
@@ -26,7 +27,7 @@ class JavaMavenBuildpackTest {
 	@Test
 	void usesTheWrapperWhenItIsComplete() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pom.xml", "", "mvnw", "",
-				".mvn/wrapper/maven-wrapper.properties", "", "system.properties", "java.runtime.version=25"),
+				".mvn/wrapper/maven-wrapper.properties", "", "system.properties", "java.runtime.version=25"), BuildConfig.NONE,
 				new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("jdk", 25)
 			.containsEntry("wrapper", true)

@@ -1,6 +1,7 @@
 package dev.slipway.build.buildpack.node;
 
 import dev.slipway.build.BuildFailed;
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;
@@ -16,7 +17,7 @@ class NodeBuildpackTest {
 	@Test
 	void installsWithNpmCiFromALockfileAndRunsTheBuildScript() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("package.json",
-				"{\"scripts\":{\"build\":\"tsc\",\"start\":\"node dist\"}}", "package-lock.json", "{}"),
+				"{\"scripts\":{\"build\":\"tsc\",\"start\":\"node dist\"}}", "package-lock.json", "{}"), BuildConfig.NONE,
 				new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("install", "npm ci")
 			.containsEntry("manifests", "package.json package-lock.json")
@@ -32,14 +33,14 @@ class NodeBuildpackTest {
 		assertThat(plan("pnpm-lock.yaml").variables()).containsEntry("install", "pnpm install --frozen-lockfile")
 			.containsEntry("globalTools", "pnpm");
 		RecordingBuildLog log = new RecordingBuildLog();
-		assertThat(buildpack.plan(InMemorySourceTree.of("package.json", "{}", "server.js", ""), log).variables())
+		assertThat(buildpack.plan(InMemorySourceTree.of("package.json", "{}", "server.js", ""), BuildConfig.NONE, log).variables())
 			.containsEntry("install", "npm install");
 		assertThat(log.text()).contains("No lockfile");
 	}
 
 	@Test
 	void fallsBackToServerJsWithoutAStartScript() {
-		assertThat(buildpack.plan(InMemorySourceTree.of("package.json", "{}", "server.js", ""), new RecordingBuildLog())
+		assertThat(buildpack.plan(InMemorySourceTree.of("package.json", "{}", "server.js", ""), BuildConfig.NONE, new RecordingBuildLog())
 			.defaultProcessTypes()).containsEntry("web", "node server.js");
 	}
 
@@ -52,19 +53,19 @@ class NodeBuildpackTest {
 		assertThat(NodeBuildpack.accepts("^22")).isFalse();
 		assertThat(NodeBuildpack.accepts("<20")).isFalse();
 		RecordingBuildLog log = new RecordingBuildLog();
-		buildpack.plan(InMemorySourceTree.of("package.json", "{\"engines\":{\"node\":\"22.x\"}}", "server.js", ""), log);
+		buildpack.plan(InMemorySourceTree.of("package.json", "{\"engines\":{\"node\":\"22.x\"}}", "server.js", ""), BuildConfig.NONE, log);
 		assertThat(log.text()).contains("Warning: package.json asks for Node.js 22.x; the stack has Node.js 20");
 	}
 
 	@Test
 	void refusesAPackageJsonThatIsNotJson() {
-		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("package.json", "{oops"), new RecordingBuildLog()))
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("package.json", "{oops"), BuildConfig.NONE, new RecordingBuildLog()))
 			.isInstanceOf(BuildFailed.class)
 			.hasMessageStartingWith("package.json is not valid JSON");
 	}
 
 	private BuildpackPlan plan(String lockfile) {
-		return buildpack.plan(InMemorySourceTree.of("package.json", "{\"scripts\":{\"start\":\"x\"}}", lockfile, ""),
+		return buildpack.plan(InMemorySourceTree.of("package.json", "{\"scripts\":{\"start\":\"x\"}}", lockfile, ""), BuildConfig.NONE,
 				new RecordingBuildLog());
 	}
 

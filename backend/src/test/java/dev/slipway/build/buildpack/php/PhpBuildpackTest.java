@@ -1,5 +1,6 @@
 package dev.slipway.build.buildpack.php;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;
@@ -14,14 +15,14 @@ class PhpBuildpackTest {
 	@Test
 	void servesPublicWithComposerDependencies() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("composer.json", "{}", "composer.lock", "{}",
-				"public/index.php", ""), new RecordingBuildLog());
+				"public/index.php", ""), BuildConfig.NONE, new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("composer", true).containsEntry("manifests", "composer.json composer.lock");
 		assertThat(plan.defaultProcessTypes()).containsEntry("web", "php -S 0.0.0.0:$PORT -t public");
 	}
 
 	@Test
 	void servesTheRootOfAPlainPhpApp() {
-		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("index.php", ""), new RecordingBuildLog());
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("index.php", ""), BuildConfig.NONE, new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("composer", false);
 		assertThat(plan.defaultProcessTypes()).containsEntry("web", "php -S 0.0.0.0:$PORT -t .");
 	}

@@ -1,5 +1,6 @@
 package dev.slipway.build.buildpack.python;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;
@@ -13,7 +14,7 @@ class PythonBuildpackTest {
 
 	@Test
 	void installsRequirementsBeforeTheSourceAndRunsAppPy() {
-		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("requirements.txt", "", "app.py", ""),
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("requirements.txt", "", "app.py", ""), BuildConfig.NONE,
 				new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("manifests", "requirements.txt")
 			.containsEntry("install", "pip install -r requirements.txt");
@@ -28,7 +29,7 @@ class PythonBuildpackTest {
 
 	@Test
 	void installsAPyprojectProjectAfterTheSource() {
-		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pyproject.toml", "[project]", "main.py", ""),
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pyproject.toml", "[project]", "main.py", ""), BuildConfig.NONE,
 				new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("installProject", "pip install .").doesNotContainKey("install");
 	}
@@ -36,15 +37,15 @@ class PythonBuildpackTest {
 	@Test
 	void warnsWhenPythonVersionDiffersFromTheStacks() {
 		RecordingBuildLog log = new RecordingBuildLog();
-		buildpack.plan(InMemorySourceTree.of("requirements.txt", "", ".python-version", "3.11\n", "app.py", ""), log);
+		buildpack.plan(InMemorySourceTree.of("requirements.txt", "", ".python-version", "3.11\n", "app.py", ""), BuildConfig.NONE, log);
 		assertThat(log.text()).contains("Warning: .python-version asks for Python 3.11");
 		RecordingBuildLog same = new RecordingBuildLog();
-		buildpack.plan(InMemorySourceTree.of("requirements.txt", "", ".python-version", "3.13.5", "app.py", ""), same);
+		buildpack.plan(InMemorySourceTree.of("requirements.txt", "", ".python-version", "3.13.5", "app.py", ""), BuildConfig.NONE, same);
 		assertThat(same.text()).doesNotContain("Warning");
 	}
 
 	private String web(String requirements, String module) {
-		return buildpack.plan(InMemorySourceTree.of("requirements.txt", requirements, module, ""), new RecordingBuildLog())
+		return buildpack.plan(InMemorySourceTree.of("requirements.txt", requirements, module, ""), BuildConfig.NONE, new RecordingBuildLog())
 			.defaultProcessTypes()
 			.get("web");
 	}

@@ -1,5 +1,6 @@
 package dev.slipway.build.buildpack.ruby;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;
@@ -14,7 +15,7 @@ class RubyBuildpackTest {
 	@Test
 	void deploysFromTheLockfileOfflineWithAVendorCacheAndRacksUp() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("Gemfile", "", "Gemfile.lock", "",
-				"vendor/cache/rack-3.0.gem", "", "config.ru", ""), new RecordingBuildLog());
+				"vendor/cache/rack-3.0.gem", "", "config.ru", ""), BuildConfig.NONE, new RecordingBuildLog());
 		assertThat(plan.variables()).containsEntry("manifests", "Gemfile Gemfile.lock")
 			.containsEntry("deployment", "true")
 			.containsEntry("vendorCache", true);
@@ -24,7 +25,7 @@ class RubyBuildpackTest {
 	@Test
 	void warnsWithoutALockfile() {
 		RecordingBuildLog log = new RecordingBuildLog();
-		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("Gemfile", ""), log);
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("Gemfile", ""), BuildConfig.NONE, log);
 		assertThat(plan.variables()).containsEntry("deployment", "false");
 		assertThat(plan.defaultProcessTypes()).isEmpty();
 		assertThat(log.text()).contains("No Gemfile.lock");

@@ -1,5 +1,6 @@
 package dev.slipway.build.buildpack.staticsite;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,13 @@ class StaticSiteBuildpackTest {
 
 	@Test
 	void servesPublicWhenTheIndexIsThere() {
-		assertThat(buildpack.plan(InMemorySourceTree.of("public/index.html", ""), new RecordingBuildLog())
+		assertThat(buildpack.plan(InMemorySourceTree.of("public/index.html", ""), BuildConfig.NONE, new RecordingBuildLog())
 			.defaultProcessTypes()).containsEntry("web", "busybox httpd -f -v -p $PORT -h /app/public");
 	}
 
 	@Test
 	void servesTheRootOtherwise() {
-		assertThat(buildpack.plan(InMemorySourceTree.of("index.html", "", "public/index.html", ""),
+		assertThat(buildpack.plan(InMemorySourceTree.of("index.html", "", "public/index.html", ""), BuildConfig.NONE,
 				new RecordingBuildLog())
 			.defaultProcessTypes()).containsEntry("web", "busybox httpd -f -v -p $PORT -h /app");
 	}
