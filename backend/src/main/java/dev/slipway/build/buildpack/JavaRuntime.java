@@ -2,8 +2,9 @@ package dev.slipway.build.buildpack;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,11 +14,13 @@ import dev.slipway.build.SourceTree;
 
 /**
  * The JDK a JVM app builds and runs with: {@code java.runtime.version} from {@code system.properties},
- * as on Heroku, mapped onto the OpenJDK versions the stack has.
+ * as on Heroku, from Debian's OpenJDK packages. The stack's release (trixie) has 21 and 25; 17 comes
+ * from bookworm's archive and 11 from bullseye's, whose packages install on trixie as they are.
  */
 public final class JavaRuntime {
 
-	static final List<Integer> AVAILABLE = List.of(21, 25);
+	/** Each supported major, and the Debian release whose archive has it when the stack's does not. */
+	static final Map<Integer, String> AVAILABLE = new TreeMap<>(Map.of(11, "bullseye", 17, "bookworm", 21, "", 25, ""));
 
 	static final int DEFAULT = 21;
 
@@ -26,28 +29,42 @@ public final class JavaRuntime {
 	private JavaRuntime() {
 	}
 
-	public static int version(SourceTree source, BuildLog log) {
+	/** An OpenJDK major version and the Debian archive to add for it (none when the stack's release has it). */
+	public record Jdk(int major, String archive) {
+
+		/** The template variables every JVM buildpack uses: {@code jdk} and, when needed, {@code archive}. */
+		public Map<String, Object> variables() {
+			return archive.isEmpty() ? Map.of("jdk", major) : Map.of("jdk", major, "archive", archive);
+		}
+
+	}
+
+	public static Jdk version(SourceTree source, BuildLog log) {
 		String requested = source.read("system.properties").map(JavaRuntime::runtimeVersion).orElse(null);
 		if (requested == null) {
 			log.detail("Using OpenJDK " + DEFAULT + " (set java.runtime.version in system.properties to choose)");
-			return DEFAULT;
+			return jdk(DEFAULT);
 		}
 		Matcher matcher = VERSION.matcher(requested.replaceFirst("^[A-Za-z]+-", ""));
 		if (!matcher.find()) {
 			throw new BuildFailed("system.properties asks for java.runtime.version=" + requested
-					+ ", which is not a Java version; use one of " + AVAILABLE + ".");
+					+ ", which is not a Java version; use one of " + AVAILABLE.keySet() + ".");
 		}
 		int major = Integer.parseInt(matcher.group(1));
-		if (AVAILABLE.contains(major)) {
+		if (AVAILABLE.containsKey(major)) {
 			log.detail("Using OpenJDK " + major + " (java.runtime.version=" + requested + ")");
-			return major;
+			return jdk(major);
 		}
-		int newer = AVAILABLE.stream().filter(available -> available > major).findFirst().orElseThrow(
-				() -> new BuildFailed("system.properties asks for Java " + major + ", which the stack does not have. "
-						+ "Available: " + AVAILABLE + "; set java.runtime.version to one of them."));
-		log.warning("The stack has no Java " + major + "; building and running with OpenJDK " + newer
-				+ ", which runs Java " + major + " code. Available: " + AVAILABLE + ".");
-		return newer;
+		int newer = AVAILABLE.keySet().stream().filter(available -> available > major).findFirst().orElseThrow(
+				() -> new BuildFailed("system.properties asks for Java " + major + ", which Debian does not package. "
+						+ "Available: " + AVAILABLE.keySet() + "; set java.runtime.version to one of them."));
+		log.warning("Debian packages no OpenJDK " + major + "; building and running with OpenJDK " + newer
+				+ ", the nearest newer one, which runs Java " + major + " code. Available: " + AVAILABLE.keySet() + ".");
+		return jdk(newer);
+	}
+
+	private static Jdk jdk(int major) {
+		return new Jdk(major, AVAILABLE.get(major));
 	}
 
 	private static String runtimeVersion(String systemProperties) {

@@ -12,7 +12,7 @@ class JavaRuntimeTest {
 
 	@Test
 	void defaultsTo21() {
-		assertThat(JavaRuntime.version(InMemorySourceTree.of("pom.xml", ""), new RecordingBuildLog())).isEqualTo(21);
+		assertThat(JavaRuntime.version(InMemorySourceTree.of("pom.xml", ""), new RecordingBuildLog()).major()).isEqualTo(21);
 	}
 
 	@Test
@@ -23,12 +23,21 @@ class JavaRuntimeTest {
 	}
 
 	@Test
-	void buildsOlderVersionsWithTheNextOneTheStackHasAndSaysSo() {
+	void takesOlderVersionsFromEarlierDebianReleases() {
+		assertThat(JavaRuntime.version(InMemorySourceTree.of("system.properties", "java.runtime.version=17"),
+				new RecordingBuildLog())).isEqualTo(new JavaRuntime.Jdk(17, "bookworm"));
+		assertThat(JavaRuntime.version(InMemorySourceTree.of("system.properties", "java.runtime.version=11"),
+				new RecordingBuildLog()).variables()).containsEntry("archive", "bullseye").containsEntry("jdk", 11);
+		assertThat(JavaRuntime.version(InMemorySourceTree.of("pom.xml", ""), new RecordingBuildLog()).variables())
+			.doesNotContainKey("archive");
+	}
+
+	@Test
+	void buildsUnpackagedVersionsWithTheNextNewerOneAndSaysSo() {
 		RecordingBuildLog log = new RecordingBuildLog();
-		assertThat(JavaRuntime.version(InMemorySourceTree.of("system.properties", "java.runtime.version=1.8"), log))
-			.isEqualTo(21);
-		assertThat(log.text()).contains("Warning: The stack has no Java 8");
-		assertThat(version("java.runtime.version=17")).isEqualTo(21);
+		assertThat(JavaRuntime.version(InMemorySourceTree.of("system.properties", "java.runtime.version=1.8"), log)
+			.major()).isEqualTo(11);
+		assertThat(log.text()).contains("Warning: Debian packages no OpenJDK 8");
 		assertThat(version("java.runtime.version=23")).isEqualTo(25);
 	}
 
@@ -36,12 +45,13 @@ class JavaRuntimeTest {
 	void refusesVersionsNewerThanTheStacks() {
 		assertThatThrownBy(() -> version("java.runtime.version=26")).isInstanceOf(BuildFailed.class)
 			.hasMessageContaining("Java 26")
-			.hasMessageContaining("[21, 25]");
+			.hasMessageContaining("[11, 17, 21, 25]");
 		assertThatThrownBy(() -> version("java.runtime.version=latest")).isInstanceOf(BuildFailed.class);
 	}
 
 	private static int version(String systemProperties) {
-		return JavaRuntime.version(InMemorySourceTree.of("system.properties", systemProperties), new RecordingBuildLog());
+		return JavaRuntime.version(InMemorySourceTree.of("system.properties", systemProperties), new RecordingBuildLog())
+			.major();
 	}
 
 }

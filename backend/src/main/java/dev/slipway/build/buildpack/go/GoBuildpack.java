@@ -15,11 +15,17 @@ import dev.slipway.build.SourceTree;
 
 import org.springframework.stereotype.Component;
 
-/** Go apps: the module's name for the binary, the main package, vendoring, and the Go version check. */
+/**
+ * Go apps: the module's name for the binary, the main package, vendoring, and the Go that the go
+ * directive asks for: Debian trixie's 1.24, or a newer one from trixie-backports.
+ */
 @Component
 class GoBuildpack implements BuildpackContributor {
 
 	static final int STACK_GO_MINOR = 24;
+
+	/** Newer Go minors packaged in trixie-backports. */
+	static final List<Integer> BACKPORTED_GO_MINORS = List.of(25, 26, 27);
 
 	private static final Pattern MODULE = Pattern.compile("(?m)^module\\s+\"?([^\\s\"]+)\"?");
 
@@ -39,11 +45,7 @@ class GoBuildpack implements BuildpackContributor {
 		if (!module.find()) {
 			throw new BuildFailed("go.mod has no module line; run `go mod init <name>`.");
 		}
-		Matcher directive = GO_DIRECTIVE.matcher(goMod);
-		if (directive.find() && Integer.parseInt(directive.group(1)) > STACK_GO_MINOR) {
-			throw new BuildFailed("go.mod asks for Go 1." + directive.group(1) + "; the stack has Go 1." + STACK_GO_MINOR
-					+ ". Lower the go directive in go.mod.");
-		}
+		int goMinor = goMinor(goMod, log);
 		String mainPackage = mainPackage(source);
 		String binary = mainPackage.equals(".") ? binaryName(module.group(1))
 				: mainPackage.substring(mainPackage.lastIndexOf('/') + 1);
@@ -54,7 +56,34 @@ class GoBuildpack implements BuildpackContributor {
 		variables.put("vendored", vendored);
 		variables.put("binary", binary);
 		variables.put("package", mainPackage);
-		return new BuildpackPlan(variables, Map.of("web", "/app/bin/" + binary));
+		variables.put("goVersion", "1." + goMinor);
+		variables.put("goPackage", "golang-1." + goMinor + "-go");
+		if (goMinor > STACK_GO_MINOR) {
+			variables.put("archive", "trixie-backports");
+		}
+		List<String> dependencyFiles = source.exists("go.sum") ? List.of("go.mod", "go.sum") : List.of("go.mod");
+		return new BuildpackPlan(variables, Map.of("web", "/app/bin/" + binary), Map.of(), dependencyFiles);
+	}
+
+	/** The Go minor to build with: the stack's for go directives up to it, else the backported one asked for. */
+	static int goMinor(String goMod, BuildLog log) {
+		Matcher directive = GO_DIRECTIVE.matcher(goMod);
+		if (!directive.find()) {
+			log.detail("Using Go 1." + STACK_GO_MINOR + " (go.mod has no go directive)");
+			return STACK_GO_MINOR;
+		}
+		int requested = Integer.parseInt(directive.group(1));
+		if (requested <= STACK_GO_MINOR) {
+			log.detail("Using Go 1." + STACK_GO_MINOR + " (go directive 1." + requested + ")");
+			return STACK_GO_MINOR;
+		}
+		if (BACKPORTED_GO_MINORS.contains(requested)) {
+			log.detail("Using Go 1." + requested + " from Debian's backports (go directive 1." + requested + ")");
+			return requested;
+		}
+		throw new BuildFailed("go.mod asks for Go 1." + requested + ", which Debian does not package. Available: 1."
+				+ STACK_GO_MINOR + BACKPORTED_GO_MINORS.stream().map(minor -> ", 1." + minor).reduce("", String::concat)
+				+ ". Lower the go directive in go.mod.");
 	}
 
 	/** The root package when it is a main package, else the single main package under cmd/. */

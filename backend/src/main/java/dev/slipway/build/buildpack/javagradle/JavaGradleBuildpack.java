@@ -1,9 +1,12 @@
 package dev.slipway.build.buildpack.javagradle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
@@ -15,9 +18,15 @@ import dev.slipway.build.buildpack.JavaRuntime;
 
 import org.springframework.stereotype.Component;
 
-/** Gradle apps: needs the wrapper; the JDK version and the build scripts for the dependency layer. */
+/**
+ * Gradle apps: needs the wrapper; the JDK version, the build scripts for the dependency layer, and the
+ * task as Heroku picks it: {@code GRADLE_TASK}, else {@code stage} when a build script defines it, else
+ * {@code build -x check}.
+ */
 @Component
 class JavaGradleBuildpack implements BuildpackContributor {
+
+	private static final Pattern STAGE_TASK = Pattern.compile("(task\\s*\\(?\\s*[\"']?stage\\b|tasks\\.register\\(\\s*[\"']stage[\"'])");
 
 	private static final Set<String> SCRIPTS = Set.of("build.gradle", "build.gradle.kts", "settings.gradle",
 			"settings.gradle.kts", "gradle.properties");
@@ -33,13 +42,24 @@ class JavaGradleBuildpack implements BuildpackContributor {
 			throw new BuildFailed("Gradle apps need the Gradle wrapper: run `gradle wrapper` and commit gradlew and "
 					+ "the gradle/wrapper folder.");
 		}
-		int jdk = JavaRuntime.version(source, log);
+		JavaRuntime.Jdk jdk = JavaRuntime.version(source, log);
 		List<String> manifests = new ArrayList<>(List.of("gradlew", "gradle"));
 		source.files()
 			.stream()
 			.filter(path -> SCRIPTS.contains(path.substring(path.lastIndexOf('/') + 1)) && !path.contains("/build/"))
 			.forEach(manifests::add);
-		return BuildpackPlan.of(Map.of("jdk", jdk, "manifests", manifests));
+		Map<String, Object> variables = new HashMap<>(jdk.variables());
+		variables.put("manifests", manifests);
+		String task = config.get("GRADLE_TASK").orElseGet(() -> definesStage(source, manifests) ? "stage" : "build -x check");
+		log.detail("Running ./gradlew " + task + (config.get("GRADLE_TASK").isPresent() ? " (GRADLE_TASK)" : ""));
+		return new BuildpackPlan(variables, Map.of(), Map.of("GRADLE_TASK", task), manifests);
+	}
+
+	private static boolean definesStage(SourceTree source, List<String> scripts) {
+		return scripts.stream()
+			.map(source::read)
+			.flatMap(Optional::stream)
+			.anyMatch(script -> STAGE_TASK.matcher(script).find());
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.slipway.build.buildpack.javamaven;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +14,15 @@ import dev.slipway.build.buildpack.JavaRuntime;
 
 import org.springframework.stereotype.Component;
 
-/** Maven apps: the JDK version, Maven or the project's wrapper, and every POM for the dependency layer. */
+/**
+ * Maven apps: the JDK version, Maven or the project's wrapper, every POM for the dependency layer, and
+ * Heroku's knobs {@code MAVEN_CUSTOM_GOALS} and {@code MAVEN_CUSTOM_OPTS}.
+ */
 @Component
 class JavaMavenBuildpack implements BuildpackContributor {
+
+	/** Config vars that replace the goals ({@code clean package}) and options ({@code -DskipTests}) of the build. */
+	static final List<String> KNOBS = List.of("MAVEN_CUSTOM_GOALS", "MAVEN_CUSTOM_OPTS");
 
 	@Override
 	public String buildpackId() {
@@ -24,7 +31,7 @@ class JavaMavenBuildpack implements BuildpackContributor {
 
 	@Override
 	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
-		int jdk = JavaRuntime.version(source, log);
+		JavaRuntime.Jdk jdk = JavaRuntime.version(source, log);
 		boolean wrapper = source.exists("mvnw") && source.exists(".mvn/wrapper/maven-wrapper.properties");
 		List<String> manifests = new ArrayList<>(source.files()
 			.stream()
@@ -38,8 +45,18 @@ class JavaMavenBuildpack implements BuildpackContributor {
 		else if (source.hasFolder(".mvn")) {
 			manifests.add(".mvn");
 		}
-		return BuildpackPlan.of(Map.of("jdk", jdk, "wrapper", wrapper, "mvn", wrapper ? "sh ./mvnw" : "mvn",
-				"manifests", manifests));
+		Map<String, Object> variables = new HashMap<>(jdk.variables());
+		variables.put("wrapper", wrapper);
+		variables.put("mvn", wrapper ? "sh ./mvnw" : "mvn");
+		variables.put("manifests", manifests);
+		Map<String, String> buildArgs = new HashMap<>();
+		for (String knob : KNOBS) {
+			config.get(knob).ifPresent(value -> {
+				buildArgs.put(knob, value);
+				log.detail("Using " + knob + "=" + value);
+			});
+		}
+		return new BuildpackPlan(variables, Map.of(), buildArgs, manifests);
 	}
 
 }

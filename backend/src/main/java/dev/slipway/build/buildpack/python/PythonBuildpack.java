@@ -32,8 +32,10 @@ class PythonBuildpack implements BuildpackContributor {
 		checkVersion(source, log);
 		Map<String, Object> variables = new HashMap<>();
 		String requirements;
+		List<String> dependencyFiles;
 		if (source.exists("requirements.txt")) {
 			variables.put("manifests", "requirements.txt");
+			dependencyFiles = List.of("requirements.txt");
 			variables.put("install", "pip install -r requirements.txt");
 			requirements = source.read("requirements.txt").orElse("");
 			log.detail("Installing requirements.txt with pip into a virtualenv");
@@ -42,6 +44,7 @@ class PythonBuildpack implements BuildpackContributor {
 			boolean locked = source.exists("Pipfile.lock");
 			variables.put("pipenv", true);
 			variables.put("manifests", locked ? "Pipfile Pipfile.lock" : "Pipfile");
+			dependencyFiles = List.of("Pipfile", "Pipfile.lock");
 			variables.put("install", "pipenv requirements > /tmp/requirements.txt && pip install -r /tmp/requirements.txt");
 			if (!locked) {
 				log.warning("No Pipfile.lock: run `pipenv lock` and commit it; pipenv will lock during the build.");
@@ -52,6 +55,7 @@ class PythonBuildpack implements BuildpackContributor {
 		}
 		else {
 			variables.put("manifests", "pyproject.toml");
+			dependencyFiles = List.of("pyproject.toml");
 			variables.put("installProject", "pip install .");
 			requirements = source.read("pyproject.toml").orElse("");
 			log.detail("Installing the project (pyproject.toml) with pip into a virtualenv");
@@ -59,17 +63,21 @@ class PythonBuildpack implements BuildpackContributor {
 		Map<String, String> processes = new HashMap<>();
 		webProcess(source, requirements.toLowerCase(Locale.ROOT)).ifPresentOrElse(web -> processes.put("web", web),
 				() -> log.warning("No app.py, main.py or wsgi.py to run: add a Procfile with a web process."));
-		return new BuildpackPlan(variables, processes);
+		return new BuildpackPlan(variables, processes, Map.of(), dependencyFiles);
 	}
 
+	/** Heroku reads {@code .python-version}, or {@code runtime.txt} ({@code python-3.12.4}); Debian trixie has 3.13. */
 	private static void checkVersion(SourceTree source, BuildLog log) {
-		Optional<String> requested = source.read(".python-version").map(String::strip).filter(v -> !v.isEmpty());
+		String file = source.exists(".python-version") ? ".python-version" : "runtime.txt";
+		Optional<String> requested = source.read(file)
+			.flatMap(text -> text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).findFirst())
+			.map(version -> version.replaceFirst("^python-", ""));
 		if (requested.isEmpty() || requested.get().equals(STACK_PYTHON) || requested.get().startsWith(STACK_PYTHON + ".")) {
-			log.detail("Using Python " + STACK_PYTHON + requested.map(v -> " (.python-version: " + v + ")").orElse(""));
+			log.detail("Using Python " + STACK_PYTHON + requested.map(v -> " (" + file + ": " + v + ")").orElse(""));
 		}
 		else {
-			log.warning(".python-version asks for Python " + requested.get() + "; the stack has Python " + STACK_PYTHON
-					+ ", so the app builds and runs with " + STACK_PYTHON + ".");
+			log.warning(file + " asks for Python " + requested.get() + ", which Debian trixie does not package; the app "
+					+ "builds and runs with Python " + STACK_PYTHON + " instead.");
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.slipway.build.buildpack.ruby;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.slipway.build.BuildConfig;
@@ -36,7 +37,7 @@ class RubyBuildpack implements BuildpackContributor {
 		variables.put("vendorCache", vendorCache);
 		Map<String, String> processes = source.exists("config.ru")
 				? Map.of("web", "bundle exec rackup --host 0.0.0.0 --port $PORT") : Map.of();
-		return new BuildpackPlan(variables, processes);
+		return new BuildpackPlan(variables, processes, Map.of(), List.of("Gemfile", "Gemfile.lock"));
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.slipway.build.buildpack.go;
 
-import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildConfig;
+import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;
@@ -35,11 +35,22 @@ class GoBuildpackTest {
 	}
 
 	@Test
-	void refusesWhatTheStacksGoCannotBuild() {
-		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("go.mod", "module x\ngo 1.26\n", "main.go",
+	void takesNewerGoFromBackportsAndRefusesWhatDebianDoesNotPackage() {
+		RecordingBuildLog log = new RecordingBuildLog();
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("go.mod", "module x\ngo 1.26\n", "main.go",
+				"package main"), BuildConfig.NONE, log);
+		assertThat(plan.variables()).containsEntry("goPackage", "golang-1.26-go")
+			.containsEntry("goVersion", "1.26")
+			.containsEntry("archive", "trixie-backports");
+		assertThat(log.text()).contains("Using Go 1.26 from Debian's backports (go directive 1.26)");
+		assertThat(buildpack.plan(InMemorySourceTree.of("go.mod", "module x\ngo 1.21\n", "main.go", "package main"),
+				BuildConfig.NONE, new RecordingBuildLog()).variables()).containsEntry("goVersion", "1.24")
+			.doesNotContainKey("archive");
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("go.mod", "module x\ngo 1.31\n", "main.go",
 				"package main"), BuildConfig.NONE, new RecordingBuildLog()))
 			.isInstanceOf(BuildFailed.class)
-			.hasMessageContaining("Go 1.26");
+			.hasMessageContaining("Go 1.31")
+			.hasMessageContaining("Available: 1.24, 1.25, 1.26, 1.27");
 		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("go.mod", "module x\n", "lib.go", "package lib"), BuildConfig.NONE,
 				new RecordingBuildLog()))
 			.hasMessageContaining("No main package");

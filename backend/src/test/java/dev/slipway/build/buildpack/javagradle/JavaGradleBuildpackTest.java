@@ -1,8 +1,9 @@
 package dev.slipway.build.buildpack.javagradle;
 
-import dev.slipway.build.BuildConfig;
 import java.util.List;
+import java.util.Map;
 
+import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;
@@ -30,6 +31,19 @@ class JavaGradleBuildpackTest {
 		assertThat(plan.variables()).containsEntry("jdk", 21)
 			.containsEntry("manifests",
 					List.of("gradlew", "gradle", "settings.gradle.kts", "build.gradle.kts", "app/build.gradle.kts"));
+	}
+
+	@Test
+	void runsGradleTaskElseStageElseBuild() {
+		var wrapper = new String[] { "gradlew", "", "gradle/wrapper/gradle-wrapper.properties", "" };
+		assertThat(buildpack.plan(InMemorySourceTree.of(wrapper[0], "", wrapper[2], "", "build.gradle", "plugins {}"),
+				BuildConfig.NONE, new RecordingBuildLog()).buildArgs()).containsEntry("GRADLE_TASK", "build -x check");
+		assertThat(buildpack.plan(InMemorySourceTree.of(wrapper[0], "", wrapper[2], "", "build.gradle",
+				"task stage(dependsOn: ['build'])"), BuildConfig.NONE, new RecordingBuildLog()).buildArgs())
+			.containsEntry("GRADLE_TASK", "stage");
+		assertThat(buildpack.plan(InMemorySourceTree.of(wrapper[0], "", wrapper[2], "", "build.gradle.kts",
+				"tasks.register(\"stage\") { }"), new BuildConfig(Map.of("GRADLE_TASK", "shadowJar")),
+				new RecordingBuildLog()).buildArgs()).containsEntry("GRADLE_TASK", "shadowJar");
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.slipway.build.buildpack.javamaven;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
@@ -33,6 +34,15 @@ class JavaMavenBuildpackTest {
 			.containsEntry("wrapper", true)
 			.containsEntry("mvn", "sh ./mvnw")
 			.containsEntry("manifests", List.of("pom.xml", "mvnw", ".mvn"));
+	}
+
+	@Test
+	void passesHerokusKnobsAsBuildArgumentsAndHashesThePoms() {
+		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pom.xml", "", "system.properties", "java.runtime.version=17"),
+				new BuildConfig(Map.of("MAVEN_CUSTOM_GOALS", "clean install", "OTHER", "x")), new RecordingBuildLog());
+		assertThat(plan.buildArgs()).isEqualTo(Map.of("MAVEN_CUSTOM_GOALS", "clean install"));
+		assertThat(plan.dependencyFiles()).containsExactly("pom.xml");
+		assertThat(plan.variables()).containsEntry("jdk", 17).containsEntry("archive", "bookworm");
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.slipway.build.buildpack.node;
 
-import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildConfig;
+import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
 import dev.slipway.build.RecordingBuildLog;

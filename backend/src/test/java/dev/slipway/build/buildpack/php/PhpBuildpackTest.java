@@ -27,4 +27,17 @@ class PhpBuildpackTest {
 		assertThat(plan.defaultProcessTypes()).containsEntry("web", "php -S 0.0.0.0:$PORT -t .");
 	}
 
+	@Test
+	void comparesRequirePhpWithDebiansPhpAndWarnsWhenItDiffers() {
+		RecordingBuildLog log = new RecordingBuildLog();
+		buildpack.plan(InMemorySourceTree.of("composer.json", "{\"require\": {\"php\": \">=8.1,<9\"}}"), BuildConfig.NONE, log);
+		assertThat(log.text()).contains("Using PHP 8.4 (require.php: >=8.1,<9)");
+		RecordingBuildLog older = new RecordingBuildLog();
+		buildpack.plan(InMemorySourceTree.of("composer.json", "{\"require\": {\"php\": \"~7.4|^8.0 <8.2\"}}"),
+				BuildConfig.NONE, older);
+		assertThat(older.text()).contains("Warning: composer.json requires PHP ~7.4|^8.0 <8.2")
+			.contains("with PHP 8.4 instead");
+		assertThat(PhpBuildpack.npmRange("^7.4 | ^8.0")).isEqualTo("^7.4 || ^8.0");
+	}
+
 }
