@@ -181,13 +181,11 @@ public class BuildService {
 				new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
 		if (cache != null) {
 			if (cache.mustSave()) {
-				log.detail("Saving the dependency cache for the next build");
 				String cacheTag = repository + ":cache-" + build.id();
-				buildImage(build, source, include, generated, new ImageBuildRequest(Set.of(cacheTag), labels,
-						settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs()), line -> {
-						});
-				build.savedCache(cacheTag);
-				dependencyCache.prune(app, build);
+				ImageBuildRequest cacheRequest = new ImageBuildRequest(Set.of(cacheTag), labels,
+						settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs());
+				saveCache(app, build, cacheTag, () -> buildImage(build, source, include, generated, cacheRequest, line -> {
+				}), log);
 			}
 			else {
 				build.savedCache(cache.reusable());
@@ -197,6 +195,19 @@ public class BuildService {
 			.overriddenBy(Procfile.of(plan.defaultProcessTypes()))
 			.overriddenBy(procfile);
 		build.succeeded(imageId, tag, processes);
+	}
+
+	/** Saves the build stage's {@code /cache} as an image; without it the next build merely starts cold. */
+	private void saveCache(App app, Build build, String cacheTag, Runnable cacheBuild, BuildLog log) {
+		log.detail("Saving the dependency cache for the next build");
+		try {
+			cacheBuild.run();
+			build.savedCache(cacheTag);
+			dependencyCache.prune(app, build);
+		}
+		catch (ImageBuildFailed ex) {
+			log.warning("Saving the dependency cache failed (" + ex.getMessage() + "); the next build starts without it.");
+		}
 	}
 
 	/** Runs one image build of the pushed files and returns the image's id; cancellable while it runs. */

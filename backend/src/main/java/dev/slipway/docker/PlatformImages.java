@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
 import dev.slipway.instance.InstanceSettings;
@@ -46,19 +47,20 @@ public class PlatformImages {
 		this.baseImage = new BaseImage(docker);
 	}
 
-	/** Ensures the stack image and returns its tag. */
+	/** Ensures the stack image and returns the tag of exactly this installation's stack. */
 	public synchronized String stack() {
 		String baseId = baseImage.id();
 		BuildContext recipe = BuildContext.fromClasspath("buildpacks/stack").with("extra-ca.pem", extraCaBundle());
-		ensure(STACK_IMAGE, recipe, baseId);
-		return STACK_IMAGE;
+		return ensure(STACK_IMAGE, recipe, baseId);
 	}
 
-	/** Ensures a platform image built on the stack from {@code classpath:<recipeFolder>} and returns its tag. */
+	/**
+	 * Ensures a platform image built on the stack from {@code classpath:<recipeFolder>} and returns the
+	 * tag of exactly that build.
+	 */
 	public synchronized String ensure(String tag, String recipeFolder) {
 		String stackId = imageId(stack()).orElseThrow();
-		ensure(tag, BuildContext.fromClasspath(recipeFolder), stackId);
-		return tag;
+		return ensure(tag, BuildContext.fromClasspath(recipeFolder), stackId);
 	}
 
 	/** The extra CA bundle images trust, empty when none is configured. */
@@ -81,19 +83,35 @@ public class PlatformImages {
 		}
 	}
 
-	private void ensure(String tag, BuildContext recipe, String parentId) {
+	/**
+	 * Builds the image unless one of exactly this recipe exists, tagged {@code <tag>-<digest>}; the plain
+	 * tag (which users' own Dockerfiles name) is moved to it. Installations with different recipes (another
+	 * extra CA, another version) on one Docker Engine so each keep their own image instead of rebuilding
+	 * the shared tag for each other.
+	 */
+	private String ensure(String tag, BuildContext recipe, String parentId) {
 		String digest = recipe.digest(parentId);
+		String exactTag = tag + "-" + digest.substring(0, 12);
+		Optional<InspectImageResponse> exact = docker.image(exactTag);
+		if (exact.isPresent()) {
+			if (!imageId(tag).equals(Optional.of(exact.get().getId()))) {
+				tag(exact.get().getId(), tag);
+			}
+			return exactTag;
+		}
 		Optional<Map<String, String>> labels = docker.image(tag)
 			.map(image -> Objects.requireNonNullElse(image.getConfig().getLabels(), Map.<String, String>of()));
 		if (labels.isPresent() && digest.equals(labels.get().get(RECIPE_LABEL))) {
-			return;
+			tag(imageId(tag).orElseThrow(), exactTag);
+			return exactTag;
 		}
 		log.info("Building {} ({}); this takes a minute or two", tag,
 				labels.isEmpty() ? "first run" : "its recipe changed");
 		String shortName = tag.substring(tag.indexOf('/') + 1, tag.indexOf(':'));
 		try {
 			builder
-				.start(new ByteArrayInputStream(recipe.tar()), ImageBuildRequest.tagged(tag, Map.of(RECIPE_LABEL, digest)),
+				.start(new ByteArrayInputStream(recipe.tar()),
+						new ImageBuildRequest(Set.of(tag, exactTag), Map.of(RECIPE_LABEL, digest), 0, "Dockerfile", null, Map.of()),
 						line -> log.info("[{}] {}", shortName, line))
 				.awaitImageId(Duration.ofMinutes(30));
 		}
@@ -104,6 +122,11 @@ public class PlatformImages {
 					ex);
 		}
 		log.info("Built {}", tag);
+		return exactTag;
+	}
+
+	private void tag(String imageId, String tag) {
+		docker.api().tagImageCmd(imageId, tag.substring(0, tag.lastIndexOf(':')), tag.substring(tag.lastIndexOf(':') + 1)).exec();
 	}
 
 	private Optional<String> imageId(String reference) {
