@@ -53,8 +53,12 @@ class DynoContainers {
 		this.networks = networks;
 	}
 
-	/** Creates (without starting) the container of dyno {@code <processType>.<index>} of a release. */
-	String create(DeploySpec spec, String processType, int index, DynoSize size) {
+	/**
+	 * Creates (without starting) the container of dyno {@code <processType>.<index>} of a release.
+	 * A dyno that must pass a boot check is created without a restart policy, see
+	 * {@link #restartOnExit}; others are restarted by Docker from the start.
+	 */
+	String create(DeploySpec spec, String processType, int index, DynoSize size, boolean bootChecked) {
 		String dyno = processType + "." + index;
 		CreateContainerCmd create = command(spec, dyno, spec.command(processType))
 			.withLabels(labels(spec, processType, dyno, size, SlipwayLabels.ROLE_DYNO));
@@ -62,8 +66,23 @@ class DynoContainers {
 			.withMemory(size.memoryBytes())
 			.withMemorySwap(size.memoryBytes())
 			.withNanoCPUs((long) (Math.min(size.cpus(), hostCpus()) * 1_000_000_000L))
-			.withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+			.withRestartPolicy(bootChecked ? RestartPolicy.noRestart() : RestartPolicy.unlessStoppedRestart());
 		return create.exec().getId();
+	}
+
+	/**
+	 * Lets Docker restart a dyno that passed its boot check. Until then it has no restart policy: a
+	 * process that exits while booting stays exited, with its exit status and its output of one run,
+	 * so the boot check fails at once instead of watching Docker restart it (with growing back-off,
+	 * resetting the exit status) until the boot timeout.
+	 */
+	void restartOnExit(String containerId) {
+		try {
+			docker.api().updateContainerCmd(containerId).withRestartPolicy(RestartPolicy.unlessStoppedRestart()).exec();
+		}
+		catch (NotFoundException ex) {
+			// Removed meanwhile: the caller finds it gone.
+		}
 	}
 
 	/** Creates a container that runs {@code command} once and is not restarted: a one-off or release dyno. */
