@@ -60,7 +60,7 @@ class DynoContainers {
 	 */
 	String create(DeploySpec spec, String processType, int index, DynoSize size, boolean bootChecked) {
 		String dyno = processType + "." + index;
-		CreateContainerCmd create = command(spec, dyno, spec.command(processType))
+		CreateContainerCmd create = command(spec, dyno, spec.command(processType), size)
 			.withLabels(labels(spec, processType, dyno, size, SlipwayLabels.ROLE_DYNO));
 		create.getHostConfig()
 			.withMemory(size.memoryBytes())
@@ -88,7 +88,7 @@ class DynoContainers {
 	/** Creates a container that runs {@code command} once and is not restarted: a one-off or release dyno. */
 	String createOneOff(DeploySpec spec, String dyno, String command, String processType) {
 		DynoSize size = DynoSize.of(settings.defaultSize()).orElse(DynoSize.STANDARD_1X);
-		CreateContainerCmd create = command(spec, dyno, command)
+		CreateContainerCmd create = command(spec, dyno, command, size)
 			.withLabels(labels(spec, processType, dyno, size, SlipwayLabels.ROLE_ONE_OFF));
 		create.getHostConfig()
 			.withMemory(size.memoryBytes())
@@ -97,18 +97,12 @@ class DynoContainers {
 		return create.exec().getId();
 	}
 
-	private CreateContainerCmd command(DeploySpec spec, String dyno, String command) {
-		List<String> env = new ArrayList<>();
-		spec.env().forEach((key, value) -> env.add(key + "=" + value));
-		env.add("PORT=" + settings.port());
-		env.add("DYNO=" + dyno);
-		// docker-init (tini) then signals the whole process group, so `sh -c` passes SIGTERM on.
-		env.add("TINI_KILL_PROCESS_GROUP=1");
+	private CreateContainerCmd command(DeploySpec spec, String dyno, String command, DynoSize size) {
 		CreateContainerCmd create = docker.api()
 			.createContainerCmd(spec.image())
 			.withName(instance.resourceName(spec.appName() + "-" + dyno + "-" + suffix()))
 			.withHostName(dyno.replace('.', '-'))
-			.withEnv(env)
+			.withEnv(environment(spec, dyno, size, settings.port()))
 			.withStopTimeout((int) settings.stopTimeout().toSeconds())
 			.withHostConfig(HostConfig.newHostConfig()
 				.withInit(true)
@@ -122,6 +116,20 @@ class DynoContainers {
 			create.withEntrypoint("/bin/sh", "-c").withCmd(shellCommand(command));
 		}
 		return create;
+	}
+
+	/** The dyno's environment: the release's, its memory defaults for the size, then Slipway's own. */
+	static List<String> environment(DeploySpec spec, String dyno, DynoSize size, int port) {
+		List<String> env = new ArrayList<>();
+		spec.env().forEach((key, value) -> env.add(key + "=" + value));
+		if (spec.memoryDefaults() != null) {
+			spec.memoryDefaults().env(size, spec.env()).forEach((key, value) -> env.add(key + "=" + value));
+		}
+		env.add("PORT=" + port);
+		env.add("DYNO=" + dyno);
+		// docker-init (tini) then signals the whole process group, so `sh -c` passes SIGTERM on.
+		env.add("TINI_KILL_PROCESS_GROUP=1");
+		return env;
 	}
 
 	/** A simple command is exec'd, so the app itself gets signals and its exit code is the dyno's. */
