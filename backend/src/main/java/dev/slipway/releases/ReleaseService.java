@@ -154,7 +154,7 @@ public class ReleaseService {
 		MemoryDefaults memoryDefaults = buildpack.map(Buildpack::memoryDefaults).flatMap(MemoryDefaults::of).orElse(null);
 		return new DeploySpec(app.id(), app.name(), release.version(), release.imageTag(), release.processTypes(),
 				ReleaseEnvironment.of(release.config(), jvm), runtime.bootTimeout(jvm), release.healthCheck(),
-				memoryDefaults, initialFormation);
+				memoryDefaults, buildpack.map(used -> !used.usesOwnDockerfile()).orElse(false), initialFormation);
 	}
 
 

@@ -47,6 +47,9 @@ class Deployment {
 	@Column(name = "memory_defaults")
 	private String memoryDefaults;
 
+	@Column(name = "built_by_buildpack")
+	private boolean builtByBuildpack;
+
 	@Column(name = "deployed_at")
 	private Instant deployedAt;
 
@@ -66,6 +69,7 @@ class Deployment {
 		bootTimeoutSeconds = (int) spec.bootTimeout().toSeconds();
 		healthCheck = spec.healthCheck() == null ? null : JSON.writeValueAsString(spec.healthCheck());
 		memoryDefaults = spec.memoryDefaults() == null ? null : spec.memoryDefaults().name();
+		builtByBuildpack = spec.builtByBuildpack();
 		deployedAt = Instant.now();
 	}
 
@@ -73,7 +77,7 @@ class Deployment {
 		return new DeploySpec(appId, appName, releaseVersion, image, JSON.readValue(processTypes, MAP),
 				JSON.readValue(env, MAP), Duration.ofSeconds(bootTimeoutSeconds),
 				healthCheck == null ? null : JSON.readValue(healthCheck, HealthCheck.class),
-				memoryDefaults == null ? null : MemoryDefaults.valueOf(memoryDefaults), Map.of());
+				memoryDefaults == null ? null : MemoryDefaults.valueOf(memoryDefaults), builtByBuildpack, Map.of());
 	}
 
 	boolean runs(String processType) {

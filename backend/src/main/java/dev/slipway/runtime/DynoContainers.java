@@ -36,6 +36,9 @@ class DynoContainers {
 			+ "exec|exit|cd|export|set|unset|source|\\.|alias|eval|trap|wait|read|ulimit|umask|return|shift|readonly|"
 			+ "local|type|command|hash|times|getopts)(\\s|$)");
 
+	/** Where buildpacks put the app, as Heroku's: the working directory and HOME of their dynos. */
+	static final String APP_DIR = "/app";
+
 	private final DockerClients docker;
 
 	private final InstanceSettings instance;
@@ -112,10 +115,25 @@ class DynoContainers {
 				.withSecurityOpts(List.of("no-new-privileges"))
 				.withPrivileged(false)
 				.withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "20m", "max-file", "3"))));
-		if (command != null) {
+		if (spec.builtByBuildpack()) {
+			create.withWorkingDir(APP_DIR);
+		}
+		if (command != null && spec.builtByBuildpack()) {
+			create.withEntrypoint("/bin/bash", "-c").withCmd(profileCommand(command));
+		}
+		else if (command != null) {
 			create.withEntrypoint("/bin/sh", "-c").withCmd(shellCommand(command));
 		}
 		return create;
+	}
+
+	/**
+	 * As on Heroku, the app's {@code .profile.d/*.sh} scripts are sourced in order before its command
+	 * runs, in bash, which the stack has (an app's own Dockerfile may not, so those run as they are).
+	 */
+	static String profileCommand(String command) {
+		return "for slipway_profile in " + APP_DIR + "/.profile.d/*.sh; do if [ -r \"$slipway_profile\" ]; then "
+				+ ". \"$slipway_profile\"; fi; done; unset slipway_profile; " + shellCommand(command);
 	}
 
 	/** The dyno's environment: the release's, its memory defaults for the size, then Slipway's own. */
@@ -125,9 +143,12 @@ class DynoContainers {
 		if (spec.memoryDefaults() != null) {
 			spec.memoryDefaults().env(size, spec.env()).forEach((key, value) -> env.add(key + "=" + value));
 		}
+		if (spec.builtByBuildpack() && !spec.env().containsKey("HOME")) {
+			env.add("HOME=" + APP_DIR);
+		}
 		env.add("PORT=" + port);
 		env.add("DYNO=" + dyno);
-		// docker-init (tini) then signals the whole process group, so `sh -c` passes SIGTERM on.
+		// docker-init (tini) then signals the whole process group, so the shell passes SIGTERM on.
 		env.add("TINI_KILL_PROCESS_GROUP=1");
 		return env;
 	}

@@ -45,9 +45,33 @@ class DynoContainersTest {
 			.containsExactly("PORT=5000", "DYNO=web.1", "TINI_KILL_PROCESS_GROUP=1");
 	}
 
+	@Test
+	void buildpackDynosSourceTheAppsProfileScriptsFirst() {
+		String prelude = "for slipway_profile in /app/.profile.d/*.sh; do if [ -r \"$slipway_profile\" ]; then "
+				+ ". \"$slipway_profile\"; fi; done; unset slipway_profile; ";
+		assertThat(DynoContainers.profileCommand("node server.js")).isEqualTo(prelude + "exec node server.js");
+		assertThat(DynoContainers.profileCommand("echo \"cannot start\" >&2; exit 3"))
+			.isEqualTo(prelude + "echo \"cannot start\" >&2; exit 3");
+	}
+
+	@Test
+	void buildpackDynosLiveInTheirAppDirectory() {
+		assertThat(DynoContainers.environment(spec(Map.of(), null, true), "web.1", DynoSize.BASIC, 5000))
+			.containsExactly("HOME=/app", "PORT=5000", "DYNO=web.1", "TINI_KILL_PROCESS_GROUP=1");
+		assertThat(DynoContainers.environment(spec(Map.of("HOME", "/srv"), null, true), "web.1", DynoSize.BASIC, 5000))
+			.containsOnlyOnce("HOME=/srv")
+			.doesNotContain("HOME=/app");
+		assertThat(DynoContainers.environment(spec(Map.of(), null, false), "web.1", DynoSize.BASIC, 5000))
+			.noneMatch(variable -> variable.startsWith("HOME="));
+	}
+
 	static DeploySpec spec(Map<String, String> env, MemoryDefaults memoryDefaults) {
+		return spec(env, memoryDefaults, false);
+	}
+
+	static DeploySpec spec(Map<String, String> env, MemoryDefaults memoryDefaults, boolean builtByBuildpack) {
 		return new DeploySpec(1, "app", 1, "image", Map.of("web", "./server"), env, Duration.ofSeconds(60), null,
-				memoryDefaults, Map.of());
+				memoryDefaults, builtByBuildpack, Map.of());
 	}
 
 }
