@@ -39,7 +39,7 @@ class BootFailureIT {
 		assertThat(push.output().split("cannot start: missing file", -1)).as(push.toString()).hasSize(2);
 		// The boot timeout here is 20 s: the push ends at the exit, not when it runs out.
 		assertThat(Duration.between(push.arrivalOf("Starting 1 web dyno of v2"), push.finished()))
-			.isLessThan(Duration.ofSeconds(12));
+			.isLessThan(Duration.ofSeconds(15));
 		assertThat(RouterClient.get(app).body()).startsWith("shell v1");
 		assertThat(RouterIT.containers(app)).hasSize(1);
 	}
