@@ -2,6 +2,7 @@ package dev.slipway.runtime;
 
 import java.time.Duration;
 
+import dev.slipway.test.DockerCli;
 import dev.slipway.test.GitProject;
 import dev.slipway.test.RouterClient;
 import dev.slipway.test.SlipwayUnderTest;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A web dyno that exits while booting fails the release at once, with its output shown once. */
+/**
+ * A web dyno that exits while booting fails the release at once, with its output shown once; one
+ * that is up is restarted by Docker.
+ */
 class BootFailureIT {
 
 	static SlipwayUnderTest slipway;
@@ -42,6 +46,24 @@ class BootFailureIT {
 			.isLessThan(Duration.ofSeconds(15));
 		assertThat(RouterClient.get(app).body()).startsWith("shell v1");
 		assertThat(RouterIT.containers(app)).hasSize(1);
+	}
+
+	@Test
+	void aDynoLeftUpWithoutItsRestartPolicyGetsItWhenSlipwayStarts() {
+		String app = slipway.createApp("policy");
+		assertThat(GitProject.sample("procfile").push(slipway, app, slipway.adminToken()).succeeded()).isTrue();
+		String web = RouterIT.containers(app).get(0);
+		assertThat(restartPolicy(web)).isEqualTo("unless-stopped");
+
+		// As if Slipway had stopped between the dyno's boot check and its restart policy.
+		DockerCli.run("update", "--restart", "no", web);
+		slipway.restart();
+		assertThat(restartPolicy(web)).isEqualTo("unless-stopped");
+		assertThat(RouterClient.get(app).body()).startsWith("shell v1");
+	}
+
+	private static String restartPolicy(String container) {
+		return DockerCli.run("inspect", "--format", "{{.HostConfig.RestartPolicy.Name}}", container);
 	}
 
 }
