@@ -105,9 +105,15 @@ public class BuildpackCatalog {
 		else if (!Buildpack.DOCKERFILE.equals(id)) {
 			throw new IllegalStateException("The buildpack " + id + " has no Dockerfile.mustache");
 		}
+		Object memoryDefaults = yaml.get("memory_defaults");
+		if (memoryDefaults != null && !Buildpack.MEMORY_DEFAULTS.contains(String.valueOf(memoryDefaults))) {
+			throw new IllegalStateException("The buildpack " + id + " has memory_defaults: " + memoryDefaults
+					+ "; it may be one of " + Buildpack.MEMORY_DEFAULTS.stream().sorted().toList() + " or left out");
+		}
 		return new Buildpack(id, (String) yaml.getOrDefault("name", id), ((Number) yaml.getOrDefault("order", 1000)).intValue(),
 				strings(detect.get("any")), strings(yaml.get("aliases")), Boolean.TRUE.equals(yaml.get("jvm")),
-				(Map<String, String>) yaml.getOrDefault("default_process_types", Map.of()), templateText);
+				(Map<String, String>) yaml.getOrDefault("default_process_types", Map.of()), templateText,
+				memoryDefaults == null ? null : String.valueOf(memoryDefaults));
 	}
 
 	private static List<String> strings(Object value) {

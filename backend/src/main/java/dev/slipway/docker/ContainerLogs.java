@@ -42,4 +42,41 @@ public final class ContainerLogs {
 		return output;
 	}
 
+	/**
+	 * Folds repeats: a line, or a block of lines, that comes again straight after itself is kept once,
+	 * followed by how often it repeated. Of the blocks starting at a line, the one whose repeats cover
+	 * the most lines wins (the shortest on a tie), so a multi-line error printed in a loop folds whole.
+	 */
+	public static List<String> fold(List<String> lines) {
+		List<String> folded = new ArrayList<>();
+		int start = 0;
+		while (start < lines.size()) {
+			int bestBlock = 1;
+			int bestRepeats = 0;
+			for (int block = 1; start + 2 * block <= lines.size(); block++) {
+				int repeats = 0;
+				while (start + (repeats + 2) * block <= lines.size()
+						&& sameBlock(lines, start, start + (repeats + 1) * block, block)) {
+					repeats++;
+				}
+				if (repeats > 0 && (repeats + 1) * block > (bestRepeats + 1) * bestBlock) {
+					bestBlock = block;
+					bestRepeats = repeats;
+				}
+			}
+			folded.addAll(lines.subList(start, start + bestBlock));
+			if (bestRepeats > 0) {
+				String times = bestRepeats + (bestRepeats == 1 ? " more time)" : " more times)");
+				folded.add(bestBlock == 1 ? "(repeated " + times
+						: "(the " + bestBlock + " lines above repeated " + times);
+			}
+			start += (bestRepeats + 1) * bestBlock;
+		}
+		return folded;
+	}
+
+	private static boolean sameBlock(List<String> lines, int first, int second, int length) {
+		return lines.subList(first, first + length).equals(lines.subList(second, second + length));
+	}
+
 }

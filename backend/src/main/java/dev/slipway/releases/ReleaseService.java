@@ -16,6 +16,7 @@ import dev.slipway.logs.AppLogs;
 import dev.slipway.router.Router;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.DeploySpec;
+import dev.slipway.runtime.MemoryDefaults;
 import dev.slipway.runtime.Rollout;
 import dev.slipway.runtime.RuntimeSettings;
 
@@ -147,11 +148,13 @@ public class ReleaseService {
 	}
 
 	private DeploySpec spec(App app, Release release, Map<String, Integer> initialFormation) {
-		boolean jvm = release.buildpack() != null
-				&& buildpacks.find(release.buildpack()).map(Buildpack::jvm).orElse(false);
+		Optional<Buildpack> buildpack = release.buildpack() == null ? Optional.empty()
+				: buildpacks.find(release.buildpack());
+		boolean jvm = buildpack.map(Buildpack::jvm).orElse(false);
+		MemoryDefaults memoryDefaults = buildpack.map(Buildpack::memoryDefaults).flatMap(MemoryDefaults::of).orElse(null);
 		return new DeploySpec(app.id(), app.name(), release.version(), release.imageTag(), release.processTypes(),
 				ReleaseEnvironment.of(release.config(), jvm), runtime.bootTimeout(jvm), release.healthCheck(),
-				initialFormation);
+				memoryDefaults, buildpack.map(used -> !used.usesOwnDockerfile()).orElse(false), initialFormation);
 	}
 
 

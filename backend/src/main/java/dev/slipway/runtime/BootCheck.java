@@ -38,7 +38,7 @@ class BootCheck {
 				return "its container disappeared";
 			}
 			if (!Boolean.TRUE.equals(container.getState().getRunning())) {
-				return "its process exited with status " + container.getState().getExitCodeLong();
+				return crashed(container);
 			}
 			String address = containers.address(container);
 			if (address != null) {
@@ -51,6 +51,12 @@ class BootCheck {
 			sleep();
 		}
 		return lastProblem + " within " + timeout.toSeconds() + " s";
+	}
+
+	/** Why a dyno that is not running stopped, as Heroku's "crashed" says it. */
+	static String crashed(InspectContainerResponse container) {
+		return "it crashed, its process exited with status " + container.getState().getExitCodeLong()
+				+ (Boolean.TRUE.equals(container.getState().getOOMKilled()) ? " (out of memory)" : "");
 	}
 
 	private static String connect(String address) {

@@ -6,10 +6,13 @@ import java.util.Map;
 /**
  * A release as the runtime runs it: the image, the command of each process type (an empty command
  * runs the image's own, for apps built from their own Dockerfile), the environment, how to tell a
- * web dyno is up, and the quantities of process types the app has not run before (from app.json).
+ * web dyno is up, the memory defaults its dynos get per size (null for none), whether a buildpack
+ * built the image (the app at /app, bash on the stack; not an app's own Dockerfile), and the
+ * quantities of process types the app has not run before (from app.json).
  */
 public record DeploySpec(long appId, String appName, int version, String image, Map<String, String> processTypes,
-		Map<String, String> env, Duration bootTimeout, HealthCheck healthCheck, Map<String, Integer> initialFormation) {
+		Map<String, String> env, Duration bootTimeout, HealthCheck healthCheck, MemoryDefaults memoryDefaults,
+		boolean builtByBuildpack, Map<String, Integer> initialFormation) {
 
 	public DeploySpec {
 		processTypes = Map.copyOf(processTypes);

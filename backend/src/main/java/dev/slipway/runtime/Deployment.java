@@ -44,6 +44,12 @@ class Deployment {
 	@Column(name = "health_check")
 	private String healthCheck;
 
+	@Column(name = "memory_defaults")
+	private String memoryDefaults;
+
+	@Column(name = "built_by_buildpack")
+	private boolean builtByBuildpack;
+
 	@Column(name = "deployed_at")
 	private Instant deployedAt;
 
@@ -62,13 +68,16 @@ class Deployment {
 		env = JSON.writeValueAsString(spec.env());
 		bootTimeoutSeconds = (int) spec.bootTimeout().toSeconds();
 		healthCheck = spec.healthCheck() == null ? null : JSON.writeValueAsString(spec.healthCheck());
+		memoryDefaults = spec.memoryDefaults() == null ? null : spec.memoryDefaults().name();
+		builtByBuildpack = spec.builtByBuildpack();
 		deployedAt = Instant.now();
 	}
 
 	DeploySpec spec(String appName) {
 		return new DeploySpec(appId, appName, releaseVersion, image, JSON.readValue(processTypes, MAP),
 				JSON.readValue(env, MAP), Duration.ofSeconds(bootTimeoutSeconds),
-				healthCheck == null ? null : JSON.readValue(healthCheck, HealthCheck.class), Map.of());
+				healthCheck == null ? null : JSON.readValue(healthCheck, HealthCheck.class),
+				memoryDefaults == null ? null : MemoryDefaults.valueOf(memoryDefaults), builtByBuildpack, Map.of());
 	}
 
 	boolean runs(String processType) {

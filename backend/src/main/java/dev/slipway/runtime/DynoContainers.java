@@ -36,6 +36,9 @@ class DynoContainers {
 			+ "exec|exit|cd|export|set|unset|source|\\.|alias|eval|trap|wait|read|ulimit|umask|return|shift|readonly|"
 			+ "local|type|command|hash|times|getopts)(\\s|$)");
 
+	/** Where buildpacks put the app, as Heroku's: the working directory and HOME of their dynos. */
+	static final String APP_DIR = "/app";
+
 	private final DockerClients docker;
 
 	private final InstanceSettings instance;
@@ -53,23 +56,42 @@ class DynoContainers {
 		this.networks = networks;
 	}
 
-	/** Creates (without starting) the container of dyno {@code <processType>.<index>} of a release. */
-	String create(DeploySpec spec, String processType, int index, DynoSize size) {
+	/**
+	 * Creates (without starting) the container of dyno {@code <processType>.<index>} of a release.
+	 * A dyno that must pass a boot check is created without a restart policy, see
+	 * {@link #restartOnExit}; others are restarted by Docker from the start.
+	 */
+	String create(DeploySpec spec, String processType, int index, DynoSize size, boolean bootChecked) {
 		String dyno = processType + "." + index;
-		CreateContainerCmd create = command(spec, dyno, spec.command(processType))
+		CreateContainerCmd create = command(spec, dyno, spec.command(processType), size)
 			.withLabels(labels(spec, processType, dyno, size, SlipwayLabels.ROLE_DYNO));
 		create.getHostConfig()
 			.withMemory(size.memoryBytes())
 			.withMemorySwap(size.memoryBytes())
 			.withNanoCPUs((long) (Math.min(size.cpus(), hostCpus()) * 1_000_000_000L))
-			.withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+			.withRestartPolicy(bootChecked ? RestartPolicy.noRestart() : RestartPolicy.unlessStoppedRestart());
 		return create.exec().getId();
+	}
+
+	/**
+	 * Lets Docker restart a dyno that passed its boot check. Until then it has no restart policy: a
+	 * process that exits while booting stays exited, with its exit status and its output of one run,
+	 * so the boot check fails at once instead of watching Docker restart it (with growing back-off,
+	 * resetting the exit status) until the boot timeout.
+	 */
+	void restartOnExit(String containerId) {
+		try {
+			docker.api().updateContainerCmd(containerId).withRestartPolicy(RestartPolicy.unlessStoppedRestart()).exec();
+		}
+		catch (NotFoundException ex) {
+			// Removed meanwhile: the caller finds it gone.
+		}
 	}
 
 	/** Creates a container that runs {@code command} once and is not restarted: a one-off or release dyno. */
 	String createOneOff(DeploySpec spec, String dyno, String command, String processType) {
 		DynoSize size = DynoSize.of(settings.defaultSize()).orElse(DynoSize.STANDARD_1X);
-		CreateContainerCmd create = command(spec, dyno, command)
+		CreateContainerCmd create = command(spec, dyno, command, size)
 			.withLabels(labels(spec, processType, dyno, size, SlipwayLabels.ROLE_ONE_OFF));
 		create.getHostConfig()
 			.withMemory(size.memoryBytes())
@@ -78,18 +100,12 @@ class DynoContainers {
 		return create.exec().getId();
 	}
 
-	private CreateContainerCmd command(DeploySpec spec, String dyno, String command) {
-		List<String> env = new ArrayList<>();
-		spec.env().forEach((key, value) -> env.add(key + "=" + value));
-		env.add("PORT=" + settings.port());
-		env.add("DYNO=" + dyno);
-		// docker-init (tini) then signals the whole process group, so `sh -c` passes SIGTERM on.
-		env.add("TINI_KILL_PROCESS_GROUP=1");
+	private CreateContainerCmd command(DeploySpec spec, String dyno, String command, DynoSize size) {
 		CreateContainerCmd create = docker.api()
 			.createContainerCmd(spec.image())
 			.withName(instance.resourceName(spec.appName() + "-" + dyno + "-" + suffix()))
 			.withHostName(dyno.replace('.', '-'))
-			.withEnv(env)
+			.withEnv(environment(spec, dyno, size, settings.port()))
 			.withStopTimeout((int) settings.stopTimeout().toSeconds())
 			.withHostConfig(HostConfig.newHostConfig()
 				.withInit(true)
@@ -99,10 +115,42 @@ class DynoContainers {
 				.withSecurityOpts(List.of("no-new-privileges"))
 				.withPrivileged(false)
 				.withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "20m", "max-file", "3"))));
-		if (command != null) {
+		if (spec.builtByBuildpack()) {
+			create.withWorkingDir(APP_DIR);
+		}
+		if (command != null && spec.builtByBuildpack()) {
+			create.withEntrypoint("/bin/bash", "-c").withCmd(profileCommand(command));
+		}
+		else if (command != null) {
 			create.withEntrypoint("/bin/sh", "-c").withCmd(shellCommand(command));
 		}
 		return create;
+	}
+
+	/**
+	 * As on Heroku, the app's {@code .profile.d/*.sh} scripts are sourced in order before its command
+	 * runs, in bash, which the stack has (an app's own Dockerfile may not, so those run as they are).
+	 */
+	static String profileCommand(String command) {
+		return "for slipway_profile in " + APP_DIR + "/.profile.d/*.sh; do if [ -r \"$slipway_profile\" ]; then "
+				+ ". \"$slipway_profile\"; fi; done; unset slipway_profile; " + shellCommand(command);
+	}
+
+	/** The dyno's environment: the release's, its memory defaults for the size, then Slipway's own. */
+	static List<String> environment(DeploySpec spec, String dyno, DynoSize size, int port) {
+		List<String> env = new ArrayList<>();
+		spec.env().forEach((key, value) -> env.add(key + "=" + value));
+		if (spec.memoryDefaults() != null) {
+			spec.memoryDefaults().env(size, spec.env()).forEach((key, value) -> env.add(key + "=" + value));
+		}
+		if (spec.builtByBuildpack() && !spec.env().containsKey("HOME")) {
+			env.add("HOME=" + APP_DIR);
+		}
+		env.add("PORT=" + port);
+		env.add("DYNO=" + dyno);
+		// docker-init (tini) then signals the whole process group, so the shell passes SIGTERM on.
+		env.add("TINI_KILL_PROCESS_GROUP=1");
+		return env;
 	}
 
 	/** A simple command is exec'd, so the app itself gets signals and its exit code is the dyno's. */

@@ -54,8 +54,9 @@ class DynoLauncher {
 	 */
 	List<TrackedDyno> launch(DeploySpec spec, String processType, List<Integer> indexes, DynoSize size) {
 		List<TrackedDyno> started = new ArrayList<>();
+		boolean web = processType.equals("web");
 		for (int index : indexes) {
-			String id = containers.create(spec, processType, index, size);
+			String id = containers.create(spec, processType, index, size, web);
 			String command = spec.command(processType);
 			logs.platform(spec.appId(), processType + "." + index,
 					"Starting process with command `" + (command != null ? command : "(the image's own)") + "`");
@@ -63,7 +64,7 @@ class DynoLauncher {
 			started.add(dyno);
 			containers.start(id);
 		}
-		if (!processType.equals("web")) {
+		if (!web) {
 			started.forEach(dyno -> states.transition(dyno, DynoState.UP, null));
 			return started;
 		}
@@ -74,7 +75,7 @@ class DynoLauncher {
 			String problem = checks.get(i).join();
 			if (problem != null) {
 				TrackedDyno failed = started.get(i);
-				String output = String.join("\n", ContainerLogs.tail(docker, failed.containerId, 15));
+				String output = String.join("\n", lastOutput(failed));
 				started.forEach(dyno -> {
 					dyno.retiring = true;
 					containers.remove(dyno.containerId);
@@ -87,16 +88,34 @@ class DynoLauncher {
 		return started;
 	}
 
-	/** Waits for a web dyno to come up and marks it so; null when it did, else why not. */
+	/**
+	 * Waits for a web dyno to come up and marks it so, from then on restarted by Docker when it
+	 * exits; null when it did, else why not.
+	 */
 	String awaitUp(DeploySpec spec, TrackedDyno dyno) {
 		String problem = bootCheck.await(dyno.containerId, spec.healthCheck(),
 				spec.appName() + "." + router.baseDomain(), spec.bootTimeout());
-		if (problem == null) {
-			InspectContainerResponse container = containers.inspect(dyno.containerId);
-			dyno.address = container == null ? null : containers.address(container);
-			states.transition(dyno, DynoState.UP, null);
+		if (problem != null) {
+			return problem;
 		}
-		return problem;
+		containers.restartOnExit(dyno.containerId);
+		// An exit between the check and the new policy would otherwise leave it down for good.
+		InspectContainerResponse container = containers.inspect(dyno.containerId);
+		if (container == null) {
+			return "its container disappeared";
+		}
+		if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+			return BootCheck.crashed(container);
+		}
+		dyno.address = containers.address(container);
+		states.transition(dyno, DynoState.UP, null);
+		return null;
+	}
+
+	/** The end of what a dyno wrote, repeats folded, so a loop of the same error does not fill the push. */
+	private List<String> lastOutput(TrackedDyno dyno) {
+		List<String> folded = ContainerLogs.fold(ContainerLogs.tail(docker, dyno.containerId, 100));
+		return folded.subList(Math.max(0, folded.size() - 20), folded.size());
 	}
 
 	/** Stops dynos in the background: marked stopping at once, so no route points at them any more. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.RestartPolicy;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.apps.AppService;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
 class RuntimeReconciler implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RuntimeReconciler.class);
+
+	private static final String UNLESS_STOPPED = RestartPolicy.unlessStoppedRestart().getName();
 
 	private final DynoContainers containers;
 
@@ -127,6 +130,11 @@ class RuntimeReconciler implements SmartLifecycle {
 					: container.getState().getExitCodeLong().intValue());
 		}
 		else if (!dyno.processType.equals("web") || (address != null && BootCheck.accepts(address, 500))) {
+			RestartPolicy policy = container.getHostConfig().getRestartPolicy();
+			if (policy == null || !UNLESS_STOPPED.equals(policy.getName())) {
+				// Slipway stopped between its boot check and giving it the restart policy.
+				containers.restartOnExit(container.getId());
+			}
 			states.transition(dyno, DynoState.UP, null);
 		}
 	}

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BuildpackCatalogTest {
 
@@ -46,6 +47,20 @@ class BuildpackCatalogTest {
 		BuildpackCatalog custom = new BuildpackCatalog(settings(folder.toString()));
 		assertThat(custom.all().get(0).name()).isEqualTo("My Node");
 		assertThat(custom.all()).hasSize(catalog.all().size());
+	}
+
+	@Test
+	void jvmAndNodeBuildpacksNameTheirMemoryDefaults(@TempDir Path folder) throws Exception {
+		assertThat(catalog.find("java-maven")).map(Buildpack::memoryDefaults).contains("jvm");
+		assertThat(catalog.find("java-gradle")).map(Buildpack::memoryDefaults).contains("jvm");
+		assertThat(catalog.find("node")).map(Buildpack::memoryDefaults).contains("node");
+		assertThat(catalog.find("python")).map(Buildpack::memoryDefaults).isEmpty();
+
+		Path odd = Files.createDirectories(folder.resolve("odd"));
+		Files.writeString(odd.resolve("buildpack.yml"), "name: Odd\nmemory_defaults: python\n");
+		Files.writeString(odd.resolve("Dockerfile.mustache"), "FROM {{stack}}\n");
+		assertThatThrownBy(() -> new BuildpackCatalog(settings(folder.toString())))
+			.hasMessageContaining("The buildpack odd has memory_defaults: python; it may be one of [jvm, node] or left out");
 	}
 
 	private static BuildSettings settings(String folder) {
