@@ -34,7 +34,6 @@ class JavaAppsIT {
 		assertThat(push.succeeded()).as(push.toString()).isTrue();
 		assertThat(push.output()).contains("Java (Maven) app detected (buildpack java-maven)")
 			.contains("Using OpenJDK 17 (java.runtime.version=17)")
-			.contains("Built target/hello-boot-1.0.0-SNAPSHOT.jar")
 			.doesNotContain("Restoring the dependency cache");
 		assertThat(RouterClient.get(app).body()).as("the default web process, with the add-on's database")
 			.contains("boot java=17 database=");
