@@ -34,18 +34,21 @@ class Routes {
 		this.states = states;
 	}
 
-	/** Sends the app's route to the router; returns once nginx serves it. */
-	void refresh(long appId, String app) {
+	/**
+	 * Sends the app's route to the router; returns once nginx serves it. Working it out and installing
+	 * it are one step, so a refresh that read the state before a deploy cannot install after it.
+	 */
+	synchronized void refresh(long appId, String app) {
 		router.update(app, compute(appId, app));
 	}
 
-	void initialise(List<App> apps) {
+	synchronized void initialise(List<App> apps) {
 		Map<String, Route> routes = new HashMap<>();
 		apps.forEach(app -> routes.put(app.name(), compute(app.id(), app.name())));
 		router.initialise(routes);
 	}
 
-	void remove(String app) {
+	synchronized void remove(String app) {
 		router.remove(app);
 	}
 
