@@ -20,7 +20,11 @@ COPY frontend/pom.xml frontend/
 COPY backend/pom.xml backend/
 COPY bench/pom.xml bench/
 RUN ./mvnw -B -q --no-transfer-progress -pl backend -am dependency:go-offline -DexcludeGroupIds=dev.slipway
-COPY . .
+# Then only what the jar is made of, so a change to tests or docs reuses the jar's layer too.
+COPY frontend/src frontend/src
+COPY buildpacks buildpacks
+COPY scripts scripts
+COPY backend/src/main backend/src/main
 RUN ./mvnw -B -q --no-transfer-progress -pl backend -am -Dmaven.test.skip=true package
 
 FROM debian:trixie-slim

@@ -61,7 +61,7 @@ class ComposeFileTest {
 		assertThat(stages).isEqualTo(2);
 		assertThat(dockerfile).contains("ARG EXTRA_CA_PEM", "./mvnw", "backend/target/slipway-exec.jar");
 		// The dependencies are a layer of their own, before the sources.
-		assertThat(dockerfile.indexOf("dependency:go-offline")).isPositive().isLessThan(dockerfile.indexOf("COPY . ."));
+		assertThat(dockerfile.indexOf("dependency:go-offline")).isPositive().isLessThan(dockerfile.indexOf("COPY backend/src/main"));
 	}
 
 }

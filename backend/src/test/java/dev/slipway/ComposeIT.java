@@ -107,7 +107,7 @@ class ComposeIT {
 				lap("router on port " + ROUTER_PORT + " serves " + app + "." + BASE_DOMAIN);
 			}
 			catch (AssertionError | RuntimeException ex) {
-				System.out.println(tryRun(clone, concat(compose, "logs", "--tail", "80", "slipway"), environment));
+				System.out.println(tryRun(clone, concat(compose, "logs", "--no-color", "--tail", "80", "slipway"), environment));
 				throw ex;
 			}
 			finally {
@@ -183,7 +183,7 @@ class ComposeIT {
 				last = ex.toString();
 			}
 			if (Instant.now().isAfter(nextReport)) {
-				String log = tryRun(clone, concat(compose, "logs", "--tail", "1", "slipway"), environment).strip();
+				String log = tryRun(clone, concat(compose, "logs", "--no-color", "--tail", "1", "slipway"), environment).strip();
 				System.out.println("[ComposeIT " + elapsed() + "] waiting for the dashboard (" + last + "); Slipway: "
 						+ log.substring(log.lastIndexOf('\n') + 1));
 				nextReport = Instant.now().plusSeconds(10);
