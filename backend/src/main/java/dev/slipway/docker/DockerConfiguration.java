@@ -1,6 +1,7 @@
 package dev.slipway.docker;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -55,16 +56,23 @@ class DockerConfiguration {
 			return docker.versionCmd().exec().getVersion();
 		}
 		catch (RuntimeException ex) {
+			String cause = rootMessage(ex);
 			throw new StartupFailure(
-					"Slipway cannot reach Docker Engine at " + config.getDockerHost() + " (" + rootMessage(ex) + ").",
-					"""
-					Install and start Docker Engine, then start Slipway again:
-					    Debian/Ubuntu: sudo apt-get install -y docker.io && sudo systemctl start docker
-					    without systemd: sudo dockerd > /var/log/dockerd.log 2>&1 &
-					Check it with `docker info`. If Docker listens elsewhere, set DOCKER_HOST (for example
-					unix:///var/run/docker.sock or tcp://host:2375). Slipway needs access to the socket, so run it
-					as root or as a member of the docker group.""");
+					"Slipway cannot reach Docker Engine at " + config.getDockerHost() + " (" + cause + ").",
+					unreachableAction(cause));
 		}
+	}
+
+	/** One line that names the fix, the likeliest first: the cause tells a refused socket from a missing engine. */
+	static String unreachableAction(String cause) {
+		String lower = cause == null ? "" : cause.toLowerCase(Locale.ROOT);
+		if (lower.contains("permission denied") || lower.contains("access denied")) {
+			return "Add your user to the docker group (sudo usermod -aG docker $USER, then log in again) or run Slipway "
+					+ "as root; or set DOCKER_HOST to a Docker Engine you may use.";
+		}
+		return "Install and start Docker Engine (Debian/Ubuntu: sudo apt-get install -y docker.io && sudo systemctl "
+				+ "start docker, or sudo dockerd & without systemd), add your user to the docker group "
+				+ "(sudo usermod -aG docker $USER), or set DOCKER_HOST to where Docker listens.";
 	}
 
 	private static String rootMessage(Throwable ex) {
