@@ -26,6 +26,7 @@ import javax.net.ssl.X509TrustManager;
 import dev.slipway.build.BuildFailed;
 import dev.slipway.instance.InstanceSettings;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +56,7 @@ class NpmRegistry implements Packuments {
 	private record Fetched(Packument packument, Instant at) {
 	}
 
+	@Autowired
 	NpmRegistry(@Value("${slipway.build.node.npm-registry:https://registry.npmjs.org}") String registry,
 			InstanceSettings instance) {
 		this(URI.create(registry.endsWith("/") ? registry : registry + "/"), instance.extraCa().orElse(null),
