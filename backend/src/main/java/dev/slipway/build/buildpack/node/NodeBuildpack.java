@@ -107,6 +107,7 @@ class NodeBuildpack implements BuildpackContributor {
 			case "yarn" -> {
 				Tool yarn = yarn(pkg, packageManager, source.exists(".yarnrc.yml"), nodeVersion, log);
 				variables.put("globalTool", yarn.spec());
+				variables.put("tool", yarn.release().download());
 				boolean berry = yarn.major() >= 2;
 				boolean locked = source.exists("yarn.lock");
 				install = berry ? (locked ? "yarn install --immutable" : "yarn install")
@@ -128,6 +129,7 @@ class NodeBuildpack implements BuildpackContributor {
 			case "pnpm" -> {
 				Tool pnpm = pnpm(pkg, packageManager, nodeVersion, log);
 				variables.put("globalTool", pnpm.spec());
+				variables.put("tool", pnpm.release().download());
 				install = source.exists("pnpm-lock.yaml") ? "pnpm install --frozen-lockfile" : "pnpm install";
 				prune = "pnpm prune --prod";
 				run = "pnpm run";
@@ -233,7 +235,7 @@ class NodeBuildpack implements BuildpackContributor {
 		return new Tool("npm", release);
 	}
 
-	/** Yarn 1 is the {@code yarn} package; Yarn 2 and newer are published as {@code @yarnpkg/cli-dist}. */
+	/** Yarn 1 is the {@code yarn} package; Yarn 2 and newer are {@code @yarnpkg/cli-dist}, the bundle Corepack also installs. */
 	Tool yarn(JsonNode pkg, Optional<PackageManager> packageManager, boolean berry, Semver node, BuildLog log) {
 		String range = pkg.path("engines").path("yarn").asString("").strip();
 		if (packageManager.isPresent()) {
@@ -245,8 +247,8 @@ class NodeBuildpack implements BuildpackContributor {
 		}
 		if (!range.isEmpty()) {
 			RangeList parsed = parse(range, "engines.yarn");
-			Packument classic = registry.packument("yarn");
-			Optional<Release> release = classic.newestSatisfying(parsed);
+			Optional<Release> release = registry.packument("yarn")
+				.newest(classic -> classic.version().getMajor() < 2 && classic.version().satisfies(parsed));
 			Tool yarn = release.isPresent() ? new Tool("yarn", release.get())
 					: new Tool("@yarnpkg/cli-dist", newest(registry.packument("@yarnpkg/cli-dist"), range,
 							"engines.yarn", "Yarn"));
@@ -254,7 +256,10 @@ class NodeBuildpack implements BuildpackContributor {
 			return yarn;
 		}
 		String npmPackage = berry ? "@yarnpkg/cli-dist" : "yarn";
-		Tool yarn = new Tool(npmPackage, newestFor(registry.packument(npmPackage), node, "Yarn"));
+		// The yarn package also holds a few Yarn 2 publishes; Yarn 1 is what it stands for.
+		Tool yarn = new Tool(npmPackage, registry.packument(npmPackage)
+			.newest(release -> (berry || release.version().getMajor() < 2) && release.supports(node))
+			.orElseThrow(() -> new BuildFailed("No Yarn release supports Node.js " + node + ".")));
 		log.detail("Using Yarn " + yarn.release().version() + " (the newest " + (berry ? "Yarn 2+ (.yarnrc.yml)" : "Yarn 1")
 				+ " for Node.js " + node + "; set packageManager in package.json to choose)");
 		return yarn;
