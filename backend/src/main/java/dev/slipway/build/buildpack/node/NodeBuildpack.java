@@ -100,60 +100,15 @@ class NodeBuildpack implements BuildpackContributor {
 		// npm 6 and older run lifecycle scripts as nobody when root runs them, who may not write to /app.
 		variables.put("unsafePerm", npm.major() < 7);
 		List<String> manifests = new ArrayList<>(List.of("package.json"));
-		String install;
-		String prune;
-		String run;
-		switch (manager) {
-			case "yarn" -> {
-				Tool yarn = yarn(pkg, packageManager, source.exists(".yarnrc.yml"), nodeVersion, log);
-				variables.put("globalTool", yarn.spec());
-				variables.put("tool", yarn.release().download());
-				boolean berry = yarn.major() >= 2;
-				boolean locked = source.exists("yarn.lock");
-				install = berry ? (locked ? "yarn install --immutable" : "yarn install")
-						: (locked ? "yarn install --frozen-lockfile" : "yarn install");
-				if (!berry) {
-					prune = "yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline";
-				}
-				else if (yarn.major() >= 4) {
-					prune = "yarn workspaces focus --all --production";
-				}
-				else {
-					prune = null;
-					log.detail("Yarn " + yarn.major() + " prunes only with its workspace-tools plugin: dev dependencies stay");
-				}
-				run = "yarn run";
-				addIfPresent(source, manifests, "yarn.lock", ".yarnrc.yml", ".yarn/releases", ".yarn/plugins", ".yarn/patches");
-				log.detail("Installing with Yarn " + yarn.release().version() + ": " + install);
-			}
-			case "pnpm" -> {
-				Tool pnpm = pnpm(pkg, packageManager, nodeVersion, log);
-				variables.put("globalTool", pnpm.spec());
-				variables.put("tool", pnpm.release().download());
-				install = source.exists("pnpm-lock.yaml") ? "pnpm install --frozen-lockfile" : "pnpm install";
-				prune = "pnpm prune --prod";
-				run = "pnpm run";
-				addIfPresent(source, manifests, "pnpm-lock.yaml", "pnpm-workspace.yaml", "patches");
-				log.detail("Installing with pnpm " + pnpm.release().version() + ": " + install);
-			}
-			default -> {
-				String lockfile = source.exists("package-lock.json") ? "package-lock.json"
-						: source.exists("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : null;
-				install = lockfile != null ? "npm ci" : "npm install";
-				prune = npm.major() >= 7 ? "npm prune --omit=dev" : "npm prune --production";
-				run = "npm run";
-				if (lockfile != null) {
-					manifests.add(lockfile);
-					log.detail("Installing with npm ci (" + lockfile + ")");
-				}
-				else {
-					log.warning("No lockfile: installing with npm install. Commit package-lock.json for repeatable builds.");
-				}
-			}
-		}
+		Installer installer = switch (manager) {
+			case "yarn" -> yarnInstaller(source, pkg, packageManager, nodeVersion, variables, manifests, log);
+			case "pnpm" -> pnpmInstaller(source, pkg, packageManager, nodeVersion, variables, manifests, log);
+			default -> npmInstaller(source, npm, manifests, log);
+		};
+		String run = installer.run();
 		addIfPresent(source, manifests, ".npmrc");
 		variables.put("manifests", manifests);
-		variables.put("install", install);
+		variables.put("install", installer.install());
 
 		JsonNode scripts = pkg.path("scripts");
 		List<String> hooks = new ArrayList<>();
@@ -175,8 +130,8 @@ class NodeBuildpack implements BuildpackContributor {
 		if (keepDev.isPresent()) {
 			log.detail("Keeping dev dependencies (" + keepDev.get() + "=false)");
 		}
-		else if (prune != null) {
-			variables.put("prune", prune);
+		else if (installer.prune() != null) {
+			variables.put("prune", installer.prune());
 		}
 		if (scripts.hasNonNull("heroku-cleanup")) {
 			variables.put("cleanup", run + " heroku-cleanup");
@@ -197,6 +152,59 @@ class NodeBuildpack implements BuildpackContributor {
 			}
 		}
 		return new BuildpackPlan(variables, processes, buildArgs, manifests);
+	}
+
+	/** How the app's package manager installs, prunes dev dependencies (null: it cannot) and runs a script. */
+	record Installer(String install, String prune, String run) {
+	}
+
+	private Installer npmInstaller(SourceTree source, Tool npm, List<String> manifests, BuildLog log) {
+		String lockfile = source.exists("package-lock.json") ? "package-lock.json"
+				: source.exists("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : null;
+		if (lockfile != null) {
+			manifests.add(lockfile);
+			log.detail("Installing with npm ci (" + lockfile + ")");
+		}
+		else {
+			log.warning("No lockfile: installing with npm install. Commit package-lock.json for repeatable builds.");
+		}
+		return new Installer(lockfile != null ? "npm ci" : "npm install",
+				npm.major() >= 7 ? "npm prune --omit=dev" : "npm prune --production", "npm run");
+	}
+
+	private Installer yarnInstaller(SourceTree source, JsonNode pkg, Optional<PackageManager> packageManager, Semver node,
+			Map<String, Object> variables, List<String> manifests, BuildLog log) {
+		Tool yarn = yarn(pkg, packageManager, source.exists(".yarnrc.yml"), node, log);
+		variables.put("globalTool", yarn.spec());
+		variables.put("tool", yarn.release().download());
+		boolean berry = yarn.major() >= 2;
+		boolean locked = source.exists("yarn.lock");
+		String install = !locked ? "yarn install" : berry ? "yarn install --immutable" : "yarn install --frozen-lockfile";
+		String prune;
+		if (!berry) {
+			prune = "yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline";
+		}
+		else if (yarn.major() >= 4) {
+			prune = "yarn workspaces focus --all --production";
+		}
+		else {
+			prune = null;
+			log.detail("Yarn " + yarn.major() + " prunes only with its workspace-tools plugin: dev dependencies stay");
+		}
+		addIfPresent(source, manifests, "yarn.lock", ".yarnrc.yml", ".yarn/releases", ".yarn/plugins", ".yarn/patches");
+		log.detail("Installing with Yarn " + yarn.release().version() + ": " + install);
+		return new Installer(install, prune, "yarn run");
+	}
+
+	private Installer pnpmInstaller(SourceTree source, JsonNode pkg, Optional<PackageManager> packageManager, Semver node,
+			Map<String, Object> variables, List<String> manifests, BuildLog log) {
+		Tool pnpm = pnpm(pkg, packageManager, node, log);
+		variables.put("globalTool", pnpm.spec());
+		variables.put("tool", pnpm.release().download());
+		String install = source.exists("pnpm-lock.yaml") ? "pnpm install --frozen-lockfile" : "pnpm install";
+		addIfPresent(source, manifests, "pnpm-lock.yaml", "pnpm-workspace.yaml", "patches");
+		log.detail("Installing with pnpm " + pnpm.release().version() + ": " + install);
+		return new Installer(install, "pnpm prune --prod", "pnpm run");
 	}
 
 	/** The newest Node.js release that engines.node admits, or the newest LTS without one. */
