@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.slipway.test.DockerCli;
 import dev.slipway.test.GitProject;
 import dev.slipway.test.RouterClient;
 import dev.slipway.test.SlipwayUnderTest;
@@ -48,6 +49,15 @@ class NodeVersionsIT {
 			.contains("hooks=[prebuild: ms=false is-number=false; postbuild: ms=true is-number=true; "
 					+ "cleanup: ms=true is-number=false] is-number=false");
 		assertThat(nodeVersion(app)).contains("v" + newest16);
+		String image = slipway.adminApi().get("/api/apps/" + app + "/builds").json().get(0).get("image").asString();
+		String slug = DockerCli.run("run", "--rm", "--entrypoint", "/bin/sh", image, "-c",
+				"echo home=$HOME env=$NODE_ENV; ls -A /app; ls -d /cache /app/.npm 2>&1; npm --version");
+		assertThat(slug).as("the slug: node_modules and the build's output, no caches")
+			.contains("home=/app env=production")
+			.contains("node_modules\n")
+			.contains("hooks.txt")
+			.contains("ls: cannot access '/cache'")
+			.contains("ls: cannot access '/app/.npm'");
 
 		project.replace("package.json", "\"16.x\"", "\">=18 <21\"")
 			.replace("package.json", "\"ms\": \"2.1.3\"", "\"ms\": \"2.1.2\"")
