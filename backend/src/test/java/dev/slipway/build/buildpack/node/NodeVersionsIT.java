@@ -88,10 +88,15 @@ class NodeVersionsIT {
 			.body();
 	}
 
-	/** The registry as Slipway reads it, trusting the same extra CA. */
+	/** The registry Slipway under test reads (its setting from the environment, or the default), trusting the same extra CA. */
 	private static NpmRegistry registry() {
-		Path extraCa = Optional.ofNullable(System.getenv("SLIPWAY_EXTRA_CA_FILE")).filter(file -> !file.isBlank()).map(Path::of).orElse(null);
-		return new NpmRegistry(URI.create("https://registry.npmjs.org/"), extraCa, Clock.systemUTC());
+		Path extraCa = env("SLIPWAY_EXTRA_CA_FILE").map(Path::of).orElse(null);
+		String url = env("SLIPWAY_NPM_REGISTRY").orElse("https://registry.npmjs.org");
+		return new NpmRegistry(URI.create(url.endsWith("/") ? url : url + "/"), extraCa, Clock.systemUTC());
+	}
+
+	private static Optional<String> env(String name) {
+		return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
 	}
 
 }
