@@ -41,7 +41,9 @@ class JavaAppsIT {
 		String javaVersion = slipway.adminApi()
 			.post("/api/apps/" + app + "/dynos", Map.of("command", "java -version 2>&1", "attach", true))
 			.body();
-		assertThat(javaVersion).contains("openjdk version \"17.");
+		assertThat(javaVersion).contains("openjdk version \"17.")
+			.as("Heroku's heap for a standard-1x JVM dyno")
+			.contains("Picked up JAVA_TOOL_OPTIONS: -Xmx300m");
 
 		String image = slipway.adminApi().get("/api/apps/" + app + "/builds").json().get(0).get("image").asString();
 		String slug = DockerCli.run("run", "--rm", "--entrypoint", "/bin/sh", image, "-c",
