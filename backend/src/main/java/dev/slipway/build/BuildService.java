@@ -149,7 +149,7 @@ public class BuildService {
 	private void buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildConfig config,
 			BuildLog log) {
 		Procfile procfile = source.read("Procfile").map(Procfile::parse).orElse(Procfile.of(Map.of()));
-		BuildpackContributor contributor = contributors.get(buildpack.id());
+		BuildpackContributor contributor = buildpack.builtIn() ? contributors.get(buildpack.id()) : null;
 		BuildpackPlan plan = contributor != null ? contributor.plan(source, config, log) : BuildpackPlan.of(Map.of());
 		Map<String, byte[]> generated = new HashMap<>();
 		String dockerfile = "Dockerfile";

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * The buildpacks Slipway knows, in detection order: the built-in folders under
  * {@code buildpacks/} (on the classpath) and the operator's own, which replace a built-in one of
- * the same id.
+ * the same id entirely: its template, and the code that fills in the built-in one's.
  */
 @Component
 public class BuildpackCatalog {
@@ -42,14 +42,14 @@ public class BuildpackCatalog {
 		try {
 			for (Resource descriptor : new PathMatchingResourcePatternResolver()
 				.getResources("classpath*:buildpacks/*/buildpack.yml")) {
-				Buildpack buildpack = read(descriptor);
+				Buildpack buildpack = read(descriptor, true);
 				byId.putIfAbsent(buildpack.id(), buildpack);
 			}
 			Path userFolder = settings.userBuildpacks();
 			if (userFolder != null && Files.isDirectory(userFolder)) {
 				try (Stream<Path> folders = Files.list(userFolder)) {
 					for (Path folder : folders.filter(f -> Files.exists(f.resolve("buildpack.yml"))).toList()) {
-						Buildpack buildpack = read(new FileSystemResource(folder.resolve("buildpack.yml")));
+						Buildpack buildpack = read(new FileSystemResource(folder.resolve("buildpack.yml")), false);
 						log.info("Buildpack {} from {}", buildpack.id(), folder);
 						byId.put(buildpack.id(), buildpack);
 					}
@@ -86,7 +86,7 @@ public class BuildpackCatalog {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Buildpack read(Resource descriptor) throws IOException {
+	private static Buildpack read(Resource descriptor, boolean builtIn) throws IOException {
 		Map<String, Object> yaml;
 		try (InputStream in = descriptor.getInputStream()) {
 			yaml = new Yaml().load(in);
@@ -113,7 +113,7 @@ public class BuildpackCatalog {
 		return new Buildpack(id, (String) yaml.getOrDefault("name", id), ((Number) yaml.getOrDefault("order", 1000)).intValue(),
 				strings(detect.get("any")), strings(yaml.get("aliases")), Boolean.TRUE.equals(yaml.get("jvm")),
 				(Map<String, String>) yaml.getOrDefault("default_process_types", Map.of()), templateText,
-				memoryDefaults == null ? null : String.valueOf(memoryDefaults));
+				memoryDefaults == null ? null : String.valueOf(memoryDefaults), builtIn);
 	}
 
 	private static List<String> strings(Object value) {

@@ -46,7 +46,9 @@ class BuildpackCatalogTest {
 		Files.writeString(node.resolve("Dockerfile.mustache"), "FROM {{stack}}\n");
 		BuildpackCatalog custom = new BuildpackCatalog(settings(folder.toString()));
 		assertThat(custom.all().get(0).name()).isEqualTo("My Node");
+		assertThat(custom.all().get(0).builtIn()).as("the built-in Node.js code does not fill in its template").isFalse();
 		assertThat(custom.all()).hasSize(catalog.all().size());
+		assertThat(catalog.all()).allMatch(Buildpack::builtIn);
 	}
 
 	@Test
