@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Docker's build output in the push's style: each Dockerfile step becomes a step header, command
  * output becomes detail lines, cache hits say so, and Docker's bookkeeping lines are left out. For
- * generated Dockerfiles the plumbing steps (ARG, ENV, WORKDIR, …) are left out too.
+ * generated Dockerfiles the plumbing steps (ARG, ENV, WORKDIR, …) are left out too. Command output
+ * beyond {@link #MAX_OUTPUT_LINES} lines is neither shown nor kept, so a build that prints without
+ * end cannot fill the database or the user's terminal; the step headers and the outcome still show.
  */
 final class DockerBuildOutput implements Consumer<String> {
 
@@ -23,11 +25,15 @@ final class DockerBuildOutput implements Consumer<String> {
 
 	private static final int MAX_STEP_LENGTH = 140;
 
+	static final int MAX_OUTPUT_LINES = 20_000;
+
 	private final BuildLog log;
 
 	private final boolean ownDockerfile;
 
 	private boolean showingStep = true;
+
+	private int outputLines;
 
 	DockerBuildOutput(BuildLog log, boolean ownDockerfile) {
 		this.log = log;
@@ -54,7 +60,14 @@ final class DockerBuildOutput implements Consumer<String> {
 			}
 		}
 		else if (!BOOKKEEPING.matcher(line).matches()) {
-			log.detail(line);
+			outputLines++;
+			if (outputLines <= MAX_OUTPUT_LINES) {
+				log.detail(line);
+			}
+			else if (outputLines == MAX_OUTPUT_LINES + 1) {
+				log.warning("The build printed more than " + MAX_OUTPUT_LINES
+						+ " lines; the rest of its output is not shown or kept.");
+			}
 		}
 	}
 

@@ -36,4 +36,18 @@ class DockerBuildOutputTest {
 		assertThat(log.lines()).containsExactly("-----> Step 2/3: ENV A=b");
 	}
 
+	@Test
+	void keepsNoMoreThanItsShareOfABuildThatPrintsWithoutEnd() {
+		RecordingBuildLog log = new RecordingBuildLog();
+		DockerBuildOutput output = new DockerBuildOutput(log, true);
+		output.accept("Step 1/2 : RUN yes");
+		for (int i = 0; i < DockerBuildOutput.MAX_OUTPUT_LINES + 5000; i++) {
+			output.accept("y");
+		}
+		output.accept("Step 2/2 : CMD [\"./server\"]");
+		assertThat(log.lines()).hasSize(DockerBuildOutput.MAX_OUTPUT_LINES + 3)
+			.contains(" !     Warning: The build printed more than 20000 lines; the rest of its output is not shown or kept.")
+			.endsWith("-----> Step 2/2: CMD [\"./server\"]");
+	}
+
 }

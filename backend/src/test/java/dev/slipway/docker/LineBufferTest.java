@@ -29,4 +29,18 @@ class LineBufferTest {
 		assertThat(lines).containsExactly("Step 1/2 : FROM debian", " ---> abc", "", "last");
 	}
 
+	@Test
+	void cutsALineThatNeverEndsAndGoesOnWithTheNext() {
+		List<String> lines = new ArrayList<>();
+		LineBuffer buffer = new LineBuffer(lines::add);
+		String chunk = "y".repeat(4096);
+		for (int i = 0; i < 1000; i++) {
+			buffer.append(chunk);
+		}
+		buffer.append("\nnext\n");
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).hasSize(LineBuffer.MAX_LINE_LENGTH + 1).endsWith("y…");
+		assertThat(lines.get(1)).isEqualTo("next");
+	}
+
 }
