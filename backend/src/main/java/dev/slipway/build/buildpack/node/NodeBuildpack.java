@@ -41,6 +41,8 @@ class NodeBuildpack implements BuildpackContributor {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	static final int MAX_RANGE_LENGTH = 200;
+
 	private final Packuments registry;
 
 	NodeBuildpack(Packuments registry) {
@@ -86,7 +88,7 @@ class NodeBuildpack implements BuildpackContributor {
 	@Override
 	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
 		JsonNode pkg = packageJson(source);
-		Release node = node(registry.packument(NODE_PACKAGE), pkg.path("engines").path("node").asString("").strip(), log);
+		Release node = node(registry.packument(NODE_PACKAGE), engine(pkg, "node"), log);
 		Semver nodeVersion = node.version();
 		Optional<PackageManager> packageManager = PackageManager.of(pkg);
 		String manager = manager(source, packageManager);
@@ -226,7 +228,7 @@ class NodeBuildpack implements BuildpackContributor {
 	 */
 	Tool npm(JsonNode pkg, Optional<PackageManager> packageManager, Semver node, BuildLog log) {
 		Packument npm = registry.packument("npm");
-		String range = pkg.path("engines").path("npm").asString("").strip();
+		String range = engine(pkg, "npm");
 		Release release;
 		if (packageManager.isPresent() && packageManager.get().name().equals("npm")) {
 			release = exact(npm, packageManager.get().version(), "npm");
@@ -245,7 +247,7 @@ class NodeBuildpack implements BuildpackContributor {
 
 	/** Yarn 1 is the {@code yarn} package; Yarn 2 and newer are {@code @yarnpkg/cli-dist}, the bundle Corepack also installs. */
 	Tool yarn(JsonNode pkg, Optional<PackageManager> packageManager, boolean berry, Semver node, BuildLog log) {
-		String range = pkg.path("engines").path("yarn").asString("").strip();
+		String range = engine(pkg, "yarn");
 		if (packageManager.isPresent()) {
 			String version = packageManager.get().version();
 			String npmPackage = Semver.parse(version).getMajor() >= 2 ? "@yarnpkg/cli-dist" : "yarn";
@@ -275,7 +277,7 @@ class NodeBuildpack implements BuildpackContributor {
 
 	Tool pnpm(JsonNode pkg, Optional<PackageManager> packageManager, Semver node, BuildLog log) {
 		Packument pnpm = registry.packument("pnpm");
-		String range = pkg.path("engines").path("pnpm").asString("").strip();
+		String range = engine(pkg, "pnpm");
 		Release release;
 		if (packageManager.isPresent()) {
 			release = exact(pnpm, packageManager.get().version(), "pnpm");
@@ -340,8 +342,19 @@ class NodeBuildpack implements BuildpackContributor {
 		}
 	}
 
+	/** A version range from {@code engines}; bounded, since the push output quotes it back. */
+	static String engine(JsonNode pkg, String tool) {
+		String range = pkg.path("engines").path(tool).asString("").strip();
+		if (range.length() > MAX_RANGE_LENGTH) {
+			throw new BuildFailed("package.json's engines." + tool + " is " + range.length()
+					+ " characters long; a version range such as \"20.x\" or \">=18 <21\" has at most " + MAX_RANGE_LENGTH + ".");
+		}
+		return range;
+	}
+
 	private static JsonNode packageJson(SourceTree source) {
-		String text = source.read("package.json").orElseThrow();
+		String text = source.read("package.json")
+			.orElseThrow(() -> new BuildFailed("package.json is larger than Slipway reads (10 MB); keep it to the manifest."));
 		try {
 			JsonNode pkg = JSON.readTree(text);
 			if (!pkg.isObject()) {

@@ -66,6 +66,16 @@ class NodeBuildpackTest {
 	}
 
 	@Test
+	void aRangeLongerThanAnyRealOneFailsWithoutQuotingIt() {
+		String huge = "1".repeat(100_000);
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("package.json",
+				"{\"engines\":{\"npm\":\"" + huge + "\"}}"), BuildConfig.NONE, new RecordingBuildLog()))
+			.isInstanceOf(BuildFailed.class)
+			.hasMessage("package.json's engines.npm is 100000 characters long; a version range such as \"20.x\" or "
+					+ "\">=18 <21\" has at most 200.");
+	}
+
+	@Test
 	void theTemplateGetsTheResolvedNodeAndNpmWithTheirDigests() {
 		RecordingBuildLog log = new RecordingBuildLog();
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("package.json",
