@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppDeleted;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.config.ConfigService;
 import dev.slipway.database.DatabaseUrl;
 import dev.slipway.database.PostgresServers;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.progress.Progress;
 import dev.slipway.runtime.AppNetworks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +73,7 @@ public class AddonService {
 	}
 
 	/** Creates a database and role and attaches them; {@code name} may be null for the default one. */
-	public synchronized Addon provision(App app, String plan, String name, String author, BuildLog out) {
+	public synchronized Addon provision(App app, String plan, String name, String author, Progress out) {
 		if (!isPostgres(plan)) {
 			throw SlipwayException.invalid("unknown_plan",
 					"There is no add-on plan '" + plan + "'. Slipway offers \"postgresql\".");
@@ -99,7 +99,7 @@ public class AddonService {
 	}
 
 	/** Detaches the add-on (a release without its config var), then drops its database and role. */
-	public synchronized void deprovision(App app, String name, String author, BuildLog out) {
+	public synchronized void deprovision(App app, String name, String author, Progress out) {
 		Addon addon = require(app, name);
 		Map<String, String> unset = new HashMap<>();
 		unset.put(addon.configVar(), null);

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
+import dev.slipway.progress.Progress;
 import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseRolledBack;
 import dev.slipway.releases.ReleaseService;
@@ -68,7 +68,7 @@ public class ConfigService {
 	}
 
 	/** Sets (non-null values) and unsets (null values) config vars and releases the result. */
-	public ConfigUpdate update(App app, Map<String, String> requested, String author, BuildLog log) {
+	public ConfigUpdate update(App app, Map<String, String> requested, String author, Progress log) {
 		return update(app, requested, author, null, log);
 	}
 
@@ -89,7 +89,7 @@ public class ConfigService {
 
 	/** Like {@link #update}, with the release described as given (for add-ons and app.json). */
 	public ConfigUpdate update(App app, Map<String, String> requested, String author, String description,
-			BuildLog log) {
+			Progress log) {
 		checkEntries(requested);
 		return locks.with(app.id(), () -> {
 			Map<String, String> before = of(app);

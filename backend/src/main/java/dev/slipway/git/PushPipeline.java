@@ -10,12 +10,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import dev.slipway.apps.App;
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildResult;
 import dev.slipway.build.BuildService;
 import dev.slipway.config.ConfigService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
+import dev.slipway.progress.Progress;
 import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseOptions;
 import dev.slipway.releases.ReleaseService;
@@ -65,7 +65,7 @@ class PushPipeline {
 	 * Deploys the pushed commit and moves the branch to it, both while holding the app's lock, so the
 	 * next push sees the branch where this one left it. False when the push is refused (the log says why).
 	 */
-	boolean deploy(App app, UserPrincipal user, ReceivePack receivePack, ReceiveCommand command, BuildLog log) {
+	boolean deploy(App app, UserPrincipal user, ReceivePack receivePack, ReceiveCommand command, Progress log) {
 		Repository repository = receivePack.getRepository();
 		ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
 		if (!acquire(lock, app, log)) {
@@ -100,7 +100,7 @@ class PushPipeline {
 	}
 
 	private boolean release(App app, UserPrincipal user, AppManifest manifest, boolean first, BuildResult result,
-			BuildLog log) {
+			Progress log) {
 		try {
 			if (first) {
 				firstDeploy.apply(app, manifest, user, log);
@@ -121,7 +121,7 @@ class PushPipeline {
 	}
 
 	/** Ends the push with the reason; left to JGit, anything unforeseen would leave the client hanging. */
-	private boolean refused(App app, RuntimeException ex, BuildLog log) {
+	private boolean refused(App app, RuntimeException ex, Progress log) {
 		if (ex instanceof BuildFailed || ex instanceof SlipwayException) {
 			log.error(ex.getMessage());
 		}
@@ -145,7 +145,7 @@ class PushPipeline {
 		return !currentId.equals(command.getOldId());
 	}
 
-	private boolean acquire(ReentrantLock lock, App app, BuildLog log) {
+	private boolean acquire(ReentrantLock lock, App app, Progress log) {
 		if (lock.tryLock()) {
 			return true;
 		}

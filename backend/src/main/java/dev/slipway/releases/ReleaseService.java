@@ -7,12 +7,12 @@ import java.util.Optional;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.build.Build;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.Buildpack;
 import dev.slipway.build.BuildpackCatalog;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
+import dev.slipway.progress.Progress;
 import dev.slipway.router.Router;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.DeploySpec;
@@ -67,7 +67,7 @@ public class ReleaseService {
 
 	/** Releases a successful build with the app's config: release phase, then rollout. */
 	public Release deploy(App app, Build build, Map<String, String> config, ReleaseOptions options, String author,
-			BuildLog log) {
+			Progress log) {
 		ReleaseDraft draft = new ReleaseDraft(build.id(), build.commitSha(), build.buildpack(), build.imageId(),
 				build.imageTag(), build.processCommands(), config, options.healthCheck(),
 				"Deploy " + build.commitSha().substring(0, 7), author);
@@ -75,7 +75,7 @@ public class ReleaseService {
 	}
 
 	/** A new release of what runs with other config: a config or add-on change. */
-	public Release reconfigure(App app, Map<String, String> config, String description, String author, BuildLog log) {
+	public Release reconfigure(App app, Map<String, String> config, String description, String author, Progress log) {
 		Optional<Release> current = current(app);
 		if (current.isEmpty()) {
 			return null;
@@ -85,7 +85,7 @@ public class ReleaseService {
 	}
 
 	/** A new release with the image and config of release {@code version}. */
-	public Release rollback(App app, int version, String author, BuildLog log) {
+	public Release rollback(App app, int version, String author, Progress log) {
 		Release target = require(app, version);
 		if (target.status() != ReleaseStatus.SUCCEEDED) {
 			throw SlipwayException.conflict("release_never_ran",
@@ -118,7 +118,7 @@ public class ReleaseService {
 	}
 
 	private Release release(App app, ReleaseDraft draft, boolean runReleasePhase, Map<String, Integer> initialFormation,
-			BuildLog log) {
+			Progress log) {
 		return locks.with(app.id(), () -> {
 			Release release = releases.save(new Release(app.id(), releases.lastVersion(app.id()) + 1, draft));
 			DeploySpec spec = spec(app, release, initialFormation);

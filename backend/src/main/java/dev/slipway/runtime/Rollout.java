@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import dev.slipway.apps.AppLocks;
-import dev.slipway.build.BuildLog;
+import dev.slipway.progress.Progress;
 
 import org.springframework.stereotype.Service;
 
@@ -54,7 +54,7 @@ public class Rollout {
 	 * Runs the release phase (the Procfile's {@code release} command) once, in a one-off container of
 	 * the new release, before any of its dynos boot; a non-zero exit or the timeout fails the release.
 	 */
-	public void runReleasePhase(DeploySpec spec, BuildLog log) {
+	public void runReleasePhase(DeploySpec spec, Progress log) {
 		String command = spec.command("release");
 		if (command == null) {
 			return;
@@ -69,7 +69,7 @@ public class Rollout {
 	}
 
 	/** Deploys a release; {@link DeployFailed} leaves the previous release serving. */
-	public void deploy(DeploySpec spec, BuildLog log) {
+	public void deploy(DeploySpec spec, Progress log) {
 		locks.with(spec.appId(), () -> {
 			roll(spec, log);
 			return null;
@@ -77,7 +77,7 @@ public class Rollout {
 	}
 
 	/** Replaces every dyno of the running release with a fresh one, web without downtime. */
-	public void restart(long appId, String app, BuildLog log) {
+	public void restart(long appId, String app, Progress log) {
 		locks.with(appId, () -> {
 			Deployment deployment = deployments.findById(appId)
 				.orElseThrow(() -> new DeployFailed(app + " has nothing deployed to restart."));
@@ -86,7 +86,7 @@ public class Rollout {
 		});
 	}
 
-	private void roll(DeploySpec spec, BuildLog log) {
+	private void roll(DeploySpec spec, Progress log) {
 		networks.ensure(spec.appName());
 		List<Formation> formation = planner.formationFor(spec);
 		List<TrackedDyno> previous = states.of(spec.appName()).stream().filter(dyno -> !dyno.retiring).toList();

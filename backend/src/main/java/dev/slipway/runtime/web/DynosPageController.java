@@ -4,9 +4,9 @@ import java.util.List;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
+import dev.slipway.progress.Progress;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.FormationService;
 import dev.slipway.runtime.FormationUpdate;
@@ -56,7 +56,7 @@ class DynosPageController {
 	String restart(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			rollout.restart(app.id(), app.name(), BuildLog.DISCARD);
+			rollout.restart(app.id(), app.name(), Progress.DISCARD);
 			flash.addFlashAttribute("notice", "Restarted every dyno of " + app.name() + ".");
 		}
 		catch (DeployFailed ex) {
