@@ -72,6 +72,11 @@ public class AddonService {
 		return plan != null && POSTGRES_PLANS.contains(plan.strip().toLowerCase(Locale.ROOT).replaceFirst(":.*$", ""));
 	}
 
+	/** {@link #provision(App, String, String, String, Progress)} asked for where nobody reads the progress. */
+	public Addon provision(App app, String plan, String name, String author) {
+		return provision(app, plan, name, author, Progress.DISCARD);
+	}
+
 	/** Creates a database and role and attaches them; {@code name} may be null for the default one. */
 	public synchronized Addon provision(App app, String plan, String name, String author, Progress out) {
 		if (!isPostgres(plan)) {
@@ -99,11 +104,11 @@ public class AddonService {
 	}
 
 	/** Detaches the add-on (a release without its config var), then drops its database and role. */
-	public synchronized void deprovision(App app, String name, String author, Progress out) {
+	public synchronized void deprovision(App app, String name, String author) {
 		Addon addon = require(app, name);
 		Map<String, String> unset = new HashMap<>();
 		unset.put(addon.configVar(), null);
-		config.update(app, unset, author, "Detach " + addon.name() + " (postgresql)", out);
+		config.update(app, unset, author, "Detach " + addon.name() + " (postgresql)", Progress.DISCARD);
 		drop(addon);
 		addons.delete(addon);
 		if (of(app).isEmpty()) {

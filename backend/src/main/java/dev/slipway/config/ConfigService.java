@@ -67,9 +67,12 @@ public class ConfigService {
 		return Optional.ofNullable(of(app).get(key));
 	}
 
-	/** Sets (non-null values) and unsets (null values) config vars and releases the result. */
-	public ConfigUpdate update(App app, Map<String, String> requested, String author, Progress log) {
-		return update(app, requested, author, null, log);
+	/**
+	 * Sets (non-null values) and unsets (null values) config vars and releases the result, as asked for
+	 * from the dashboard or the API, where nobody reads the progress.
+	 */
+	public ConfigUpdate update(App app, Map<String, String> requested, String author) {
+		return update(app, requested, author, null, Progress.DISCARD);
 	}
 
 	/** Refuses, with the specific reason, a change that {@link #update} would refuse; changes nothing. */

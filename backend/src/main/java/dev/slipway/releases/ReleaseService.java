@@ -84,8 +84,8 @@ public class ReleaseService {
 				log);
 	}
 
-	/** A new release with the image and config of release {@code version}. */
-	public Release rollback(App app, int version, String author, Progress log) {
+	/** A new release with the image and config of release {@code version}; nobody reads its progress. */
+	public Release rollback(App app, int version, String author) {
 		Release target = require(app, version);
 		if (target.status() != ReleaseStatus.SUCCEEDED) {
 			throw SlipwayException.conflict("release_never_ran",
@@ -96,7 +96,7 @@ public class ReleaseService {
 					+ " was removed: Slipway keeps the images of the last " + ImageRetention.KEPT_RELEASES + " releases.");
 		}
 		ReleaseDraft draft = ReleaseDraft.copyOf(target).withConfig(target.config(), "Rollback to v" + version, author);
-		Release release = release(app, draft, false, Map.of(), log);
+		Release release = release(app, draft, false, Map.of(), Progress.DISCARD);
 		if (release.status() == ReleaseStatus.SUCCEEDED) {
 			events.publishEvent(new ReleaseRolledBack(app.id(), app.name(), version, release.version(), author));
 		}

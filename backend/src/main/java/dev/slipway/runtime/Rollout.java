@@ -76,12 +76,15 @@ public class Rollout {
 		});
 	}
 
-	/** Replaces every dyno of the running release with a fresh one, web without downtime. */
-	public void restart(long appId, String app, Progress log) {
+	/**
+	 * Replaces every dyno of the running release with a fresh one, web without downtime. Asked for from
+	 * the dashboard or the API, where nobody reads the progress.
+	 */
+	public void restart(long appId, String app) {
 		locks.with(appId, () -> {
 			Deployment deployment = deployments.findById(appId)
 				.orElseThrow(() -> new DeployFailed(app + " has nothing deployed to restart."));
-			roll(deployment.spec(app), log);
+			roll(deployment.spec(app), Progress.DISCARD);
 			return null;
 		});
 	}

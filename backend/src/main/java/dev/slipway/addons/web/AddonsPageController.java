@@ -5,7 +5,6 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
-import dev.slipway.progress.Progress;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,7 +34,7 @@ class AddonsPageController {
 			RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			var addon = addons.provision(app, plan, name.isBlank() ? null : name, user.email(), Progress.DISCARD);
+			var addon = addons.provision(app, plan, name.isBlank() ? null : name, user.email());
 			flash.addFlashAttribute("notice", "Provisioned PostgreSQL; the app finds it in " + addon.configVar() + ".");
 		}
 		catch (SlipwayException ex) {
@@ -53,7 +52,7 @@ class AddonsPageController {
 			return "redirect:/apps/" + app.name() + "/resources";
 		}
 		try {
-			addons.deprovision(app, name, user.email(), Progress.DISCARD);
+			addons.deprovision(app, name, user.email());
 			flash.addFlashAttribute("notice", "Deprovisioned " + name + " and dropped its database.");
 		}
 		catch (SlipwayException ex) {

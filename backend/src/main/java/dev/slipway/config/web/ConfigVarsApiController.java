@@ -8,7 +8,6 @@ import dev.slipway.apps.AppService;
 import dev.slipway.config.ConfigService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
-import dev.slipway.progress.Progress;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,7 +56,7 @@ class ConfigVarsApiController {
 			}
 			requested.put(entry.getKey(), value.isNull() ? null : value.asString());
 		}
-		return config.update(app, requested, user.email(), Progress.DISCARD).config();
+		return config.update(app, requested, user.email()).config();
 	}
 
 }

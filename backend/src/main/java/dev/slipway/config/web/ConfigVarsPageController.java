@@ -10,7 +10,6 @@ import dev.slipway.config.ConfigUpdate;
 import dev.slipway.config.DotEnv;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
-import dev.slipway.progress.Progress;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -98,7 +97,7 @@ class ConfigVarsPageController {
 		rollouts.started(app.id(), "Saving the config and restarting the dynos with it…");
 		Thread.ofVirtual().name("config-" + app.name()).start(() -> {
 			try {
-				ConfigUpdate update = config.update(app, requested, user.email(), Progress.DISCARD);
+				ConfigUpdate update = config.update(app, requested, user.email());
 				rollouts.finished(app.id(), ConfigRollouts.State.DONE, update.release() != null
 						? "Done: v" + update.release().version() + " runs with the new config."
 						: update.changed() ? "Saved. The next deploy uses it." : "Nothing changed.");

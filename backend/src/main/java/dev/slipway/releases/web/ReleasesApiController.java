@@ -8,7 +8,6 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
-import dev.slipway.progress.Progress;
 import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseService;
 import dev.slipway.releases.ReleaseStatus;
@@ -75,7 +74,7 @@ class ReleasesApiController {
 	ReleaseResource rollback(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
 			@PathVariable String version) {
 		App app = apps.require(appName, user);
-		Release release = releases.rollback(app, parse(version), user.email(), Progress.DISCARD);
+		Release release = releases.rollback(app, parse(version), user.email());
 		if (release.status() != ReleaseStatus.SUCCEEDED) {
 			throw SlipwayException.conflict("rollback_failed", release.failure());
 		}

@@ -4,7 +4,6 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
-import dev.slipway.progress.Progress;
 import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseService;
 import dev.slipway.releases.ReleaseStatus;
@@ -33,7 +32,7 @@ class ReleasesPageController {
 			RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			Release release = releases.rollback(app, version, user.email(), Progress.DISCARD);
+			Release release = releases.rollback(app, version, user.email());
 			if (release.status() == ReleaseStatus.SUCCEEDED) {
 				flash.addFlashAttribute("notice", "Rolled back to v" + version + ": v" + release.version() + " is running.");
 			}

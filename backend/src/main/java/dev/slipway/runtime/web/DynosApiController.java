@@ -11,7 +11,6 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
-import dev.slipway.progress.Progress;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.Dyno;
 import dev.slipway.runtime.DynoService;
@@ -126,7 +125,7 @@ class DynosApiController {
 			@PathVariable String appName) {
 		App app = apps.require(appName, user);
 		try {
-			rollout.restart(app.id(), app.name(), Progress.DISCARD);
+			rollout.restart(app.id(), app.name());
 		}
 		catch (DeployFailed ex) {
 			throw SlipwayException.conflict("restart_failed", ex.getMessage());

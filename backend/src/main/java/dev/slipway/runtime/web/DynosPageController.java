@@ -6,7 +6,6 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
-import dev.slipway.progress.Progress;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.FormationService;
 import dev.slipway.runtime.FormationUpdate;
@@ -56,7 +55,7 @@ class DynosPageController {
 	String restart(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			rollout.restart(app.id(), app.name(), Progress.DISCARD);
+			rollout.restart(app.id(), app.name());
 			flash.addFlashAttribute("notice", "Restarted every dyno of " + app.name() + ".");
 		}
 		catch (DeployFailed ex) {
