@@ -44,16 +44,17 @@ public class ConfigService {
 
 	private final AppLogs appLogs;
 
-	private final AppLocks locks = new AppLocks();
+	private final AppLocks locks;
 
 	ConfigService(ConfigVars vars, ConfigChanges changes, ReleaseService releases, TransactionTemplate transactions,
-			AppService apps, AppLogs appLogs) {
+			AppService apps, AppLogs appLogs, AppLocks locks) {
 		this.vars = vars;
 		this.changes = changes;
 		this.releases = releases;
 		this.transactions = transactions;
 		this.apps = apps;
 		this.appLogs = appLogs;
+		this.locks = locks;
 	}
 
 	/** The app's config vars, sorted by key. */

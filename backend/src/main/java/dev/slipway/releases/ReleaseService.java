@@ -49,11 +49,11 @@ public class ReleaseService {
 
 	private final AppLogs appLogs;
 
-	private final AppLocks locks = new AppLocks();
+	private final AppLocks locks;
 
 	ReleaseService(Releases releases, Rollout rollout, BuildpackCatalog buildpacks, RuntimeSettings runtime,
 			Router router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events,
-			AppLogs appLogs) {
+			AppLogs appLogs, AppLocks locks) {
 		this.releases = releases;
 		this.rollout = rollout;
 		this.buildpacks = buildpacks;
@@ -63,6 +63,7 @@ public class ReleaseService {
 		this.docker = docker;
 		this.events = events;
 		this.appLogs = appLogs;
+		this.locks = locks;
 	}
 
 	/** Releases a successful build with the app's config: release phase, then rollout. */
@@ -86,21 +87,23 @@ public class ReleaseService {
 
 	/** A new release with the image and config of release {@code version}; nobody reads its progress. */
 	public Release rollback(App app, int version, String author) {
-		Release target = require(app, version);
-		if (target.status() != ReleaseStatus.SUCCEEDED) {
-			throw SlipwayException.conflict("release_never_ran",
-					"v" + version + " never ran (" + target.status().name().toLowerCase() + "); roll back to one that did.");
-		}
-		if (docker.image(target.imageTag()).isEmpty()) {
-			throw SlipwayException.conflict("image_removed", "The image of v" + version
-					+ " was removed: Slipway keeps the images of the last " + ImageRetention.KEPT_RELEASES + " releases.");
-		}
-		ReleaseDraft draft = ReleaseDraft.copyOf(target).withConfig(target.config(), "Rollback to v" + version, author);
-		Release release = release(app, draft, false, Map.of(), Progress.DISCARD);
-		if (release.status() == ReleaseStatus.SUCCEEDED) {
-			events.publishEvent(new ReleaseRolledBack(app.id(), app.name(), version, release.version(), author));
-		}
-		return release;
+		return locks.with(app.id(), () -> {
+			Release target = require(app, version);
+			if (target.status() != ReleaseStatus.SUCCEEDED) {
+				throw SlipwayException.conflict("release_never_ran",
+						"v" + version + " never ran (" + target.status().name().toLowerCase() + "); roll back to one that did.");
+			}
+			if (docker.image(target.imageTag()).isEmpty()) {
+				throw SlipwayException.conflict("image_removed", "The image of v" + version
+						+ " was removed: Slipway keeps the images of the last " + ImageRetention.KEPT_RELEASES + " releases.");
+			}
+			ReleaseDraft draft = ReleaseDraft.copyOf(target).withConfig(target.config(), "Rollback to v" + version, author);
+			Release release = release(app, draft, false, Map.of(), Progress.DISCARD);
+			if (release.status() == ReleaseStatus.SUCCEEDED) {
+				events.publishEvent(new ReleaseRolledBack(app.id(), app.name(), version, release.version(), author));
+			}
+			return release;
+		});
 	}
 
 	/** The release that runs: the newest that rolled out. */
