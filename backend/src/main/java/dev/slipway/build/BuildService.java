@@ -272,17 +272,6 @@ public class BuildService {
 					"The app " + app.name() + " has no build " + buildId + "."));
 	}
 
-	/** The app's builds that still have an image, newest first. */
-	public List<Build> withImages(App app) {
-		return builds.findByAppIdAndStatusAndImageIdNotNullOrderByIdDesc(app.id(), BuildStatus.SUCCEEDED);
-	}
-
-	/** Records that a build's image was removed to free space. */
-	public void imageRemoved(Build build) {
-		build.imageRemoved();
-		builds.save(build);
-	}
-
 	public List<String> output(Build build) {
 		return output.lines(build.id());
 	}

@@ -99,7 +99,7 @@ class PushPipeline {
 				firstDeploy.apply(app, manifest, user, log);
 			}
 			ReleaseOptions options = new ReleaseOptions(manifest.healthCheck(), first ? manifest.formation() : Map.of());
-			Release release = releases.deploy(app, result.build(), config.of(app), options, user.email(), log);
+			Release release = releases.deploy(app, result.build().image(), config.of(app), options, user.email(), log);
 			if (release.status() != ReleaseStatus.SUCCEEDED) {
 				return false;
 			}

@@ -6,9 +6,6 @@ import java.util.Optional;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
-import dev.slipway.build.Build;
-import dev.slipway.build.Buildpack;
-import dev.slipway.build.BuildpackCatalog;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
@@ -35,7 +32,7 @@ public class ReleaseService {
 
 	private final Rollout rollout;
 
-	private final BuildpackCatalog buildpacks;
+	private final ReleaseBuilds builds;
 
 	private final RuntimeSettings runtime;
 
@@ -51,12 +48,12 @@ public class ReleaseService {
 
 	private final AppLocks locks;
 
-	ReleaseService(Releases releases, Rollout rollout, BuildpackCatalog buildpacks, RuntimeSettings runtime,
+	ReleaseService(Releases releases, Rollout rollout, ReleaseBuilds builds, RuntimeSettings runtime,
 			Router router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events,
 			AppLogs appLogs, AppLocks locks) {
 		this.releases = releases;
 		this.rollout = rollout;
-		this.buildpacks = buildpacks;
+		this.builds = builds;
 		this.runtime = runtime;
 		this.router = router;
 		this.retention = retention;
@@ -67,9 +64,9 @@ public class ReleaseService {
 	}
 
 	/** Releases a successful build with the app's config: release phase, then rollout. */
-	public Release deploy(App app, Build build, Map<String, String> config, ReleaseOptions options, String author,
-			Progress log) {
-		ReleaseDraft draft = new ReleaseDraft(build.id(), build.commitSha(), build.buildpack(), build.imageId(),
+	public Release deploy(App app, BuiltImage build, Map<String, String> config, ReleaseOptions options,
+			String author, Progress log) {
+		ReleaseDraft draft = new ReleaseDraft(build.buildId(), build.commitSha(), build.buildpack(), build.imageId(),
 				build.imageTag(), build.processCommands(), config, options.healthCheck(),
 				"Deploy " + build.commitSha().substring(0, 7), author);
 		return release(app, draft, true, options.initialFormation(), log);
@@ -151,13 +148,16 @@ public class ReleaseService {
 	}
 
 	private DeploySpec spec(App app, Release release, Map<String, Integer> initialFormation) {
-		Optional<Buildpack> buildpack = release.buildpack() == null ? Optional.empty()
-				: buildpacks.find(release.buildpack());
-		boolean jvm = buildpack.map(Buildpack::jvm).orElse(false);
-		MemoryDefaults memoryDefaults = buildpack.map(Buildpack::memoryDefaults).flatMap(MemoryDefaults::of).orElse(null);
+		Optional<ReleaseBuilds.BuildpackNeeds> buildpack = release.buildpack() == null ? Optional.empty()
+				: builds.buildpack(release.buildpack());
+		boolean jvm = buildpack.map(ReleaseBuilds.BuildpackNeeds::jvm).orElse(false);
+		MemoryDefaults memoryDefaults = buildpack.map(ReleaseBuilds.BuildpackNeeds::memoryDefaults)
+			.flatMap(MemoryDefaults::of)
+			.orElse(null);
 		return new DeploySpec(app.id(), app.name(), release.version(), release.imageTag(), release.processTypes(),
 				ReleaseEnvironment.of(release.config(), jvm), runtime.bootTimeout(jvm), release.healthCheck(),
-				memoryDefaults, buildpack.map(used -> !used.usesOwnDockerfile()).orElse(false), initialFormation);
+				memoryDefaults, buildpack.map(ReleaseBuilds.BuildpackNeeds::generatedDockerfile).orElse(false),
+				initialFormation);
 	}
 
 
