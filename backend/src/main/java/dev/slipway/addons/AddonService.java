@@ -12,12 +12,13 @@ import java.util.stream.Collectors;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppDeleted;
+import dev.slipway.apps.AppLocks;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.config.ConfigService;
 import dev.slipway.database.DatabaseUrl;
 import dev.slipway.database.PostgresServers;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.progress.Progress;
 import dev.slipway.runtime.AppNetworks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +54,18 @@ public class AddonService {
 
 	private final AppService apps;
 
+	private final AppLocks locks;
+
 	private final SecureRandom random = new SecureRandom();
 
-	AddonService(Addons addons, AddonServer server, ConfigService config, AppNetworks networks, AppService apps) {
+	AddonService(Addons addons, AddonServer server, ConfigService config, AppNetworks networks, AppService apps,
+			AppLocks locks) {
 		this.addons = addons;
 		this.server = server;
 		this.config = config;
 		this.networks = networks;
 		this.apps = apps;
+		this.locks = locks;
 	}
 
 	public List<Addon> of(App app) {
@@ -72,43 +77,53 @@ public class AddonService {
 		return plan != null && POSTGRES_PLANS.contains(plan.strip().toLowerCase(Locale.ROOT).replaceFirst(":.*$", ""));
 	}
 
+	/** {@link #provision(App, String, String, String, Progress)} asked for where nobody reads the progress. */
+	public Addon provision(App app, String plan, String name, String author) {
+		return provision(app, plan, name, author, Progress.DISCARD);
+	}
+
 	/** Creates a database and role and attaches them; {@code name} may be null for the default one. */
-	public synchronized Addon provision(App app, String plan, String name, String author, BuildLog out) {
-		if (!isPostgres(plan)) {
-			throw SlipwayException.invalid("unknown_plan",
-					"There is no add-on plan '" + plan + "'. Slipway offers \"postgresql\".");
-		}
-		List<Addon> existing = of(app);
-		String attachment = attachmentName(existing, name);
-		String configVar = attachment.equals(FIRST_ATTACHMENT) ? "DATABASE_URL" : attachment + "_DATABASE_URL";
-		if (config.get(app, configVar).isPresent() && existing.stream().noneMatch(a -> a.configVar().equals(configVar))) {
-			throw SlipwayException.conflict("config_var_taken",
-					app.name() + " sets " + configVar + " itself; remove it or give the add-on another name.");
-		}
-		String identifier = identifier(app, attachment);
-		String password = PostgresServers.randomPassword();
-		server.execute("CREATE ROLE \"" + identifier + "\" LOGIN PASSWORD '" + password + "'",
-				"CREATE DATABASE \"" + identifier + "\" OWNER \"" + identifier + "\"",
-				"REVOKE CONNECT, TEMPORARY ON DATABASE \"" + identifier + "\" FROM PUBLIC",
-				"GRANT CONNECT, TEMPORARY ON DATABASE \"" + identifier + "\" TO \"" + identifier + "\"");
-		server.join(networks.ensure(app.name()));
-		Addon addon = addons.save(new Addon(app.id(), attachment, "postgresql", configVar, identifier, identifier, password));
-		out.step("Provisioned PostgreSQL as " + configVar);
-		config.update(app, Map.of(configVar, url(addon).toUri()), author, "Attach " + attachment + " (postgresql)", out);
-		return addon;
+	public Addon provision(App app, String plan, String name, String author, Progress out) {
+		return locks.with(app.id(), () -> {
+			if (!isPostgres(plan)) {
+				throw SlipwayException.invalid("unknown_plan",
+						"There is no add-on plan '" + plan + "'. Slipway offers \"postgresql\".");
+			}
+			List<Addon> existing = of(app);
+			String attachment = attachmentName(existing, name);
+			String configVar = attachment.equals(FIRST_ATTACHMENT) ? "DATABASE_URL" : attachment + "_DATABASE_URL";
+			if (config.get(app, configVar).isPresent() && existing.stream().noneMatch(a -> a.configVar().equals(configVar))) {
+				throw SlipwayException.conflict("config_var_taken",
+						app.name() + " sets " + configVar + " itself; remove it or give the add-on another name.");
+			}
+			String identifier = identifier(app, attachment);
+			String password = PostgresServers.randomPassword();
+			server.execute("CREATE ROLE \"" + identifier + "\" LOGIN PASSWORD '" + password + "'",
+					"CREATE DATABASE \"" + identifier + "\" OWNER \"" + identifier + "\"",
+					"REVOKE CONNECT, TEMPORARY ON DATABASE \"" + identifier + "\" FROM PUBLIC",
+					"GRANT CONNECT, TEMPORARY ON DATABASE \"" + identifier + "\" TO \"" + identifier + "\"");
+			server.join(networks.ensure(app.name()));
+			Addon addon = addons.save(new Addon(app.id(), attachment, "postgresql", configVar, identifier, identifier, password));
+			out.step("Provisioned PostgreSQL as " + configVar);
+			config.update(app, Map.of(configVar, url(addon).toUri()), author, "Attach " + attachment + " (postgresql)", out);
+			return addon;
+		});
 	}
 
 	/** Detaches the add-on (a release without its config var), then drops its database and role. */
-	public synchronized void deprovision(App app, String name, String author, BuildLog out) {
-		Addon addon = require(app, name);
-		Map<String, String> unset = new HashMap<>();
-		unset.put(addon.configVar(), null);
-		config.update(app, unset, author, "Detach " + addon.name() + " (postgresql)", out);
-		drop(addon);
-		addons.delete(addon);
-		if (of(app).isEmpty()) {
-			server.leave(networks.name(app.name()));
-		}
+	public void deprovision(App app, String name, String author) {
+		locks.with(app.id(), () -> {
+			Addon addon = require(app, name);
+			Map<String, String> unset = new HashMap<>();
+			unset.put(addon.configVar(), null);
+			config.update(app, unset, author, "Detach " + addon.name() + " (postgresql)", Progress.DISCARD);
+			drop(addon);
+			addons.delete(addon);
+			if (of(app).isEmpty()) {
+				server.leave(networks.name(app.name()));
+			}
+			return null;
+		});
 	}
 
 	public Addon require(App app, String name) {

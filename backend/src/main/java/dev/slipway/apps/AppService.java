@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creating, finding and deleting apps, with who may see and change each. */
 @Service
@@ -19,9 +20,15 @@ public class AppService {
 
 	private final ApplicationEventPublisher events;
 
-	AppService(Apps apps, ApplicationEventPublisher events) {
+	private final AppLocks locks;
+
+	private final TransactionTemplate transactions;
+
+	AppService(Apps apps, ApplicationEventPublisher events, AppLocks locks, TransactionTemplate transactions) {
 		this.apps = apps;
 		this.events = events;
+		this.locks = locks;
+		this.transactions = transactions;
 	}
 
 	@Transactional
@@ -69,11 +76,18 @@ public class AppService {
 		return app;
 	}
 
-	@Transactional
+	/**
+	 * Deletes the app once the change to it under way, if any, has finished. The transaction runs inside
+	 * the app's lock, so no connection is held while waiting; the app is looked up again once the lock is
+	 * held, in case that change was its deletion.
+	 */
 	public void delete(String name, UserPrincipal user) {
-		App app = require(name, user);
-		apps.delete(app);
-		events.publishEvent(new AppDeleted(app.id(), app.name()));
+		locks.with(require(name, user).id(), () -> transactions.execute(status -> {
+			App app = require(name, user);
+			apps.delete(app);
+			events.publishEvent(new AppDeleted(app.id(), app.name()));
+			return null;
+		}));
 	}
 
 	private static SlipwayException taken(String name) {

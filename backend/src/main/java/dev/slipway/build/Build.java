@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.slipway.releases.BuiltImage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -195,6 +196,11 @@ public class Build {
 			commands.putIfAbsent("web", "");
 		}
 		return commands;
+	}
+
+	/** What a release takes of this build. */
+	public BuiltImage image() {
+		return new BuiltImage(id, commitSha, buildpack, imageId, imageTag, processCommands());
 	}
 
 	public String failure() {

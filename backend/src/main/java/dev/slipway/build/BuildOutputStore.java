@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.slipway.progress.Progress;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -92,7 +94,7 @@ class BuildOutputStore {
 		open.values().forEach(Recorder::flush);
 	}
 
-	final class Recorder implements BuildLog, AutoCloseable {
+	final class Recorder implements Progress, AutoCloseable {
 
 		private final long buildId;
 

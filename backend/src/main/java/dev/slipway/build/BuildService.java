@@ -19,13 +19,14 @@ import java.util.stream.Collectors;
 import dev.slipway.apps.App;
 import dev.slipway.docker.ImageBuildFailed;
 import dev.slipway.docker.ImageBuildRequest;
-import dev.slipway.docker.ImageBuilder;
 import dev.slipway.docker.ImageBuilder.ImageBuild;
+import dev.slipway.docker.ImageBuilder;
 import dev.slipway.docker.PlatformImages;
 import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.instance.InstanceSettings;
 import dev.slipway.logs.AppLogs;
+import dev.slipway.progress.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,11 +93,11 @@ public class BuildService {
 	 * the app's setting and detection; other config vars may steer the buildpack. A failed build is a
 	 * result, not an exception.
 	 */
-	public <T> T build(App app, SourceTree source, String author, BuildConfig config, BuildLog pushLog,
-			BiFunction<BuildResult, BuildLog, T> then) {
+	public <T> T build(App app, SourceTree source, String author, BuildConfig config, Progress pushLog,
+			BiFunction<BuildResult, Progress, T> then) {
 		Build build = builds.save(new Build(app.id(), source.commit(), author));
 		try (BuildOutputStore.Recorder recorder = output.record(build.id())) {
-			BuildLog log = line -> {
+			Progress log = line -> {
 				pushLog.line(line);
 				recorder.line(line);
 				appLogs.platform(app.id(), "build", line);
@@ -147,7 +148,7 @@ public class BuildService {
 	}
 
 	private void buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildConfig config,
-			BuildLog log) {
+			Progress log) {
 		Procfile procfile = source.read("Procfile").map(Procfile::parse).orElse(Procfile.of(Map.of()));
 		BuildpackContributor contributor = buildpack.builtIn() ? contributors.get(buildpack.id()) : null;
 		BuildpackPlan plan = contributor != null ? contributor.plan(source, config, log) : BuildpackPlan.of(Map.of());
@@ -198,7 +199,7 @@ public class BuildService {
 	}
 
 	/** Saves the build stage's {@code /cache} as an image; without it the next build merely starts cold. */
-	private void saveCache(App app, Build build, String cacheTag, Runnable cacheBuild, BuildLog log) {
+	private void saveCache(App app, Build build, String cacheTag, Runnable cacheBuild, Progress log) {
 		log.detail("Saving the dependency cache for the next build");
 		try {
 			cacheBuild.run();
@@ -241,7 +242,7 @@ public class BuildService {
 		});
 	}
 
-	private void fail(Build build, String reason, boolean wasCancelled, BuildLog log) {
+	private void fail(Build build, String reason, boolean wasCancelled, Progress log) {
 		build.failed(reason, wasCancelled);
 		log.error(reason);
 	}
@@ -269,17 +270,6 @@ public class BuildService {
 		return builds.findByIdAndAppId(buildId, app.id())
 			.orElseThrow(() -> SlipwayException.notFound("build_not_found",
 					"The app " + app.name() + " has no build " + buildId + "."));
-	}
-
-	/** The app's builds that still have an image, newest first. */
-	public List<Build> withImages(App app) {
-		return builds.findByAppIdAndStatusAndImageIdNotNullOrderByIdDesc(app.id(), BuildStatus.SUCCEEDED);
-	}
-
-	/** Records that a build's image was removed to free space. */
-	public void imageRemoved(Build build) {
-		build.imageRemoved();
-		builds.save(build);
 	}
 
 	public List<String> output(Build build) {

@@ -1,5 +1,7 @@
 package dev.slipway.build;
 
+import dev.slipway.progress.Progress;
+
 /**
  * The code behind a built-in buildpack: reads the pushed files and fills in its Dockerfile
  * template. Buildpacks added as data alone have none and get only the stack image.
@@ -14,6 +16,6 @@ public interface BuildpackContributor {
 	 * the pushed files and the app's config; informs or warns through {@code log}; throws
 	 * {@link BuildFailed} when the app cannot be built as pushed.
 	 */
-	BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log);
+	BuildpackPlan plan(SourceTree source, BuildConfig config, Progress log);
 
 }

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import dev.slipway.apps.App;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.progress.Progress;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +48,7 @@ public class BuildpackSelection {
 		settings.deleteById(app.id());
 	}
 
-	Buildpack choose(App app, SourceTree source, String requested, BuildLog log) {
+	Buildpack choose(App app, SourceTree source, String requested, Progress log) {
 		if (requested != null && !requested.isBlank()) {
 			Buildpack buildpack = catalog.find(requested)
 				.orElseThrow(() -> new BuildFailed("The BUILDPACK config var names '" + requested

@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.slipway.progress.Progress;
+
 /**
  * Docker's build output in the push's style: each Dockerfile step becomes a step header, command
  * output becomes detail lines, cache hits say so, and Docker's bookkeeping lines are left out. For
@@ -27,7 +29,7 @@ final class DockerBuildOutput implements Consumer<String> {
 
 	static final int MAX_OUTPUT_LINES = 20_000;
 
-	private final BuildLog log;
+	private final Progress log;
 
 	private final boolean ownDockerfile;
 
@@ -35,7 +37,7 @@ final class DockerBuildOutput implements Consumer<String> {
 
 	private int outputLines;
 
-	DockerBuildOutput(BuildLog log, boolean ownDockerfile) {
+	DockerBuildOutput(Progress log, boolean ownDockerfile) {
 		this.log = log;
 		this.ownDockerfile = ownDockerfile;
 	}

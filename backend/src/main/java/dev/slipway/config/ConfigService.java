@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
+import dev.slipway.progress.Progress;
 import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseRolledBack;
 import dev.slipway.releases.ReleaseService;
@@ -44,16 +44,17 @@ public class ConfigService {
 
 	private final AppLogs appLogs;
 
-	private final AppLocks locks = new AppLocks();
+	private final AppLocks locks;
 
 	ConfigService(ConfigVars vars, ConfigChanges changes, ReleaseService releases, TransactionTemplate transactions,
-			AppService apps, AppLogs appLogs) {
+			AppService apps, AppLogs appLogs, AppLocks locks) {
 		this.vars = vars;
 		this.changes = changes;
 		this.releases = releases;
 		this.transactions = transactions;
 		this.apps = apps;
 		this.appLogs = appLogs;
+		this.locks = locks;
 	}
 
 	/** The app's config vars, sorted by key. */
@@ -67,9 +68,12 @@ public class ConfigService {
 		return Optional.ofNullable(of(app).get(key));
 	}
 
-	/** Sets (non-null values) and unsets (null values) config vars and releases the result. */
-	public ConfigUpdate update(App app, Map<String, String> requested, String author, BuildLog log) {
-		return update(app, requested, author, null, log);
+	/**
+	 * Sets (non-null values) and unsets (null values) config vars and releases the result, as asked for
+	 * from the dashboard or the API, where nobody reads the progress.
+	 */
+	public ConfigUpdate update(App app, Map<String, String> requested, String author) {
+		return update(app, requested, author, null, Progress.DISCARD);
 	}
 
 	/** Refuses, with the specific reason, a change that {@link #update} would refuse; changes nothing. */
@@ -89,7 +93,7 @@ public class ConfigService {
 
 	/** Like {@link #update}, with the release described as given (for add-ons and app.json). */
 	public ConfigUpdate update(App app, Map<String, String> requested, String author, String description,
-			BuildLog log) {
+			Progress log) {
 		checkEntries(requested);
 		return locks.with(app.id(), () -> {
 			Map<String, String> before = of(app);

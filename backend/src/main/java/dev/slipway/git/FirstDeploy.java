@@ -8,9 +8,9 @@ import java.util.Map;
 import dev.slipway.addons.AddonService;
 import dev.slipway.apps.App;
 import dev.slipway.build.BuildFailed;
-import dev.slipway.build.BuildLog;
 import dev.slipway.config.ConfigService;
 import dev.slipway.identity.UserPrincipal;
+import dev.slipway.progress.Progress;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.OneOffDynos;
 
@@ -55,7 +55,7 @@ class FirstDeploy {
 	}
 
 	/** Sets app.json's config vars the app lacks and provisions its add-ons, before the first release. */
-	void apply(App app, AppManifest manifest, UserPrincipal user, BuildLog log) {
+	void apply(App app, AppManifest manifest, UserPrincipal user, Progress log) {
 		Map<String, String> current = config.of(app);
 		Map<String, String> initial = new LinkedHashMap<>();
 		manifest.env().forEach((key, var) -> {
@@ -84,7 +84,7 @@ class FirstDeploy {
 	}
 
 	/** The first deploy's postdeploy script, in a one-off dyno; a failure is reported, not fatal. */
-	void postdeploy(App app, String command, BuildLog log) {
+	void postdeploy(App app, String command, Progress log) {
 		log.step("Running the postdeploy script from app.json: " + command);
 		try {
 			int status = oneOffs.runAttached(app, command, log::detail, POSTDEPLOY_LIMIT);

@@ -9,7 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import dev.slipway.build.BuildLog;
+import dev.slipway.progress.Progress;
 import org.eclipse.jgit.transport.ReceivePack;
 
 /**
@@ -17,7 +17,7 @@ import org.eclipse.jgit.transport.ReceivePack;
  * hook's thread writes, each line flushed at once (the HTTP response would otherwise hold 32 KiB),
  * with a keepalive line when a step stays silent for a while.
  */
-final class PushOutput implements BuildLog {
+final class PushOutput implements Progress {
 
 	static final Duration KEEPALIVE = Duration.ofSeconds(15);
 
@@ -42,7 +42,7 @@ final class PushOutput implements BuildLog {
 	}
 
 	/** Runs {@code work} on a virtual thread, writing the lines it logs as they come; returns its result. */
-	<T> T stream(Function<BuildLog, T> work) {
+	<T> T stream(Function<Progress, T> work) {
 		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 		CompletableFuture<T> result = new CompletableFuture<>();
 		Thread.ofVirtual().name("push-work").start(() -> {

@@ -1,21 +1,18 @@
 package dev.slipway.git;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppLocks;
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildResult;
 import dev.slipway.build.BuildService;
 import dev.slipway.config.ConfigService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
+import dev.slipway.progress.Progress;
 import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseOptions;
 import dev.slipway.releases.ReleaseService;
@@ -33,7 +30,7 @@ import org.springframework.stereotype.Component;
 /**
  * What a push to the deploy branch sets going: build the commit, on the first deploy apply its
  * app.json (config vars, add-ons), then release and deploy it, and on the first deploy run its
- * postdeploy script. One push per app at a time; the next waits, and says so.
+ * postdeploy script. One push or other change per app at a time; a push that has to wait says so.
  */
 @Component
 class PushPipeline {
@@ -48,29 +45,28 @@ class PushPipeline {
 
 	private final FirstDeploy firstDeploy;
 
-	private final GitSettings settings;
-
-	private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+	private final AppLocks locks;
 
 	PushPipeline(BuildService builds, ReleaseService releases, ConfigService config, FirstDeploy firstDeploy,
-			GitSettings settings) {
+			AppLocks locks) {
 		this.builds = builds;
 		this.releases = releases;
 		this.config = config;
 		this.firstDeploy = firstDeploy;
-		this.settings = settings;
+		this.locks = locks;
 	}
 
 	/**
 	 * Deploys the pushed commit and moves the branch to it, both while holding the app's lock, so the
 	 * next push sees the branch where this one left it. False when the push is refused (the log says why).
 	 */
-	boolean deploy(App app, UserPrincipal user, ReceivePack receivePack, ReceiveCommand command, BuildLog log) {
+	boolean deploy(App app, UserPrincipal user, ReceivePack receivePack, ReceiveCommand command, Progress log) {
+		return locks.queued(app, log, () -> deployLocked(app, user, receivePack, command, log)).orElse(false);
+	}
+
+	private boolean deployLocked(App app, UserPrincipal user, ReceivePack receivePack, ReceiveCommand command,
+			Progress log) {
 		Repository repository = receivePack.getRepository();
-		ReentrantLock lock = locks.computeIfAbsent(app.id(), id -> new ReentrantLock());
-		if (!acquire(lock, app, log)) {
-			return false;
-		}
 		try {
 			if (movedMeanwhile(repository, command)) {
 				log.error("The branch moved while this push waited (another push deployed first). "
@@ -94,19 +90,16 @@ class PushPipeline {
 		catch (RuntimeException ex) {
 			return refused(app, ex, log);
 		}
-		finally {
-			lock.unlock();
-		}
 	}
 
 	private boolean release(App app, UserPrincipal user, AppManifest manifest, boolean first, BuildResult result,
-			BuildLog log) {
+			Progress log) {
 		try {
 			if (first) {
 				firstDeploy.apply(app, manifest, user, log);
 			}
 			ReleaseOptions options = new ReleaseOptions(manifest.healthCheck(), first ? manifest.formation() : Map.of());
-			Release release = releases.deploy(app, result.build(), config.of(app), options, user.email(), log);
+			Release release = releases.deploy(app, result.build().image(), config.of(app), options, user.email(), log);
 			if (release.status() != ReleaseStatus.SUCCEEDED) {
 				return false;
 			}
@@ -121,7 +114,7 @@ class PushPipeline {
 	}
 
 	/** Ends the push with the reason; left to JGit, anything unforeseen would leave the client hanging. */
-	private boolean refused(App app, RuntimeException ex, BuildLog log) {
+	private boolean refused(App app, RuntimeException ex, Progress log) {
 		if (ex instanceof BuildFailed || ex instanceof SlipwayException) {
 			log.error(ex.getMessage());
 		}
@@ -143,26 +136,6 @@ class PushPipeline {
 		Ref current = repository.exactRef(command.getRefName());
 		ObjectId currentId = current == null ? ObjectId.zeroId() : current.getObjectId();
 		return !currentId.equals(command.getOldId());
-	}
-
-	private boolean acquire(ReentrantLock lock, App app, BuildLog log) {
-		if (lock.tryLock()) {
-			return true;
-		}
-		Duration timeout = settings.queueTimeout();
-		log.step("Another push to " + app.name() + " is deploying; waiting for it to finish (up to "
-				+ timeout.toMinutes() + " min)");
-		try {
-			if (lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				return true;
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		log.error("The other push to " + app.name() + " is still deploying after " + timeout.toMinutes()
-				+ " min; push again once it has finished.");
-		return false;
 	}
 
 }

@@ -7,8 +7,6 @@ import java.util.Set;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.slipway.apps.App;
-import dev.slipway.build.Build;
-import dev.slipway.build.BuildService;
 import dev.slipway.docker.DockerClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +27,11 @@ class ImageRetention {
 
 	private final Releases releases;
 
-	private final BuildService builds;
+	private final ReleaseBuilds builds;
 
 	private final DockerClients docker;
 
-	ImageRetention(Releases releases, BuildService builds, DockerClients docker) {
+	ImageRetention(Releases releases, ReleaseBuilds builds, DockerClients docker) {
 		this.releases = releases;
 		this.builds = builds;
 		this.docker = docker;
@@ -50,20 +48,20 @@ class ImageRetention {
 			.mapToLong(Long::longValue)
 			.max()
 			.orElse(Long.MAX_VALUE);
-		for (Build build : builds.withImages(app)) {
-			if (build.id() < newestKeptBuild && !keptImages.contains(build.imageTag())) {
+		for (BuiltImage build : builds.withImages(app)) {
+			if (build.buildId() < newestKeptBuild && !keptImages.contains(build.imageTag())) {
 				remove(build);
 			}
 		}
 	}
 
-	private void remove(Build build) {
+	private void remove(BuiltImage build) {
 		try {
 			docker.api().removeImageCmd(build.imageTag()).exec();
-			builds.imageRemoved(build);
+			builds.imageRemoved(build.buildId());
 		}
 		catch (NotFoundException ex) {
-			builds.imageRemoved(build);
+			builds.imageRemoved(build.buildId());
 		}
 		catch (ConflictException ex) {
 			log.debug("The image {} is in use and stays for now", build.imageTag());

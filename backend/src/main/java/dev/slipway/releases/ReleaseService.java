@@ -6,13 +6,10 @@ import java.util.Optional;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
-import dev.slipway.build.Build;
-import dev.slipway.build.BuildLog;
-import dev.slipway.build.Buildpack;
-import dev.slipway.build.BuildpackCatalog;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
+import dev.slipway.progress.Progress;
 import dev.slipway.router.Router;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.DeploySpec;
@@ -35,7 +32,7 @@ public class ReleaseService {
 
 	private final Rollout rollout;
 
-	private final BuildpackCatalog buildpacks;
+	private final ReleaseBuilds builds;
 
 	private final RuntimeSettings runtime;
 
@@ -49,33 +46,34 @@ public class ReleaseService {
 
 	private final AppLogs appLogs;
 
-	private final AppLocks locks = new AppLocks();
+	private final AppLocks locks;
 
-	ReleaseService(Releases releases, Rollout rollout, BuildpackCatalog buildpacks, RuntimeSettings runtime,
+	ReleaseService(Releases releases, Rollout rollout, ReleaseBuilds builds, RuntimeSettings runtime,
 			Router router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events,
-			AppLogs appLogs) {
+			AppLogs appLogs, AppLocks locks) {
 		this.releases = releases;
 		this.rollout = rollout;
-		this.buildpacks = buildpacks;
+		this.builds = builds;
 		this.runtime = runtime;
 		this.router = router;
 		this.retention = retention;
 		this.docker = docker;
 		this.events = events;
 		this.appLogs = appLogs;
+		this.locks = locks;
 	}
 
 	/** Releases a successful build with the app's config: release phase, then rollout. */
-	public Release deploy(App app, Build build, Map<String, String> config, ReleaseOptions options, String author,
-			BuildLog log) {
-		ReleaseDraft draft = new ReleaseDraft(build.id(), build.commitSha(), build.buildpack(), build.imageId(),
+	public Release deploy(App app, BuiltImage build, Map<String, String> config, ReleaseOptions options,
+			String author, Progress log) {
+		ReleaseDraft draft = new ReleaseDraft(build.buildId(), build.commitSha(), build.buildpack(), build.imageId(),
 				build.imageTag(), build.processCommands(), config, options.healthCheck(),
 				"Deploy " + build.commitSha().substring(0, 7), author);
 		return release(app, draft, true, options.initialFormation(), log);
 	}
 
 	/** A new release of what runs with other config: a config or add-on change. */
-	public Release reconfigure(App app, Map<String, String> config, String description, String author, BuildLog log) {
+	public Release reconfigure(App app, Map<String, String> config, String description, String author, Progress log) {
 		Optional<Release> current = current(app);
 		if (current.isEmpty()) {
 			return null;
@@ -84,23 +82,25 @@ public class ReleaseService {
 				log);
 	}
 
-	/** A new release with the image and config of release {@code version}. */
-	public Release rollback(App app, int version, String author, BuildLog log) {
-		Release target = require(app, version);
-		if (target.status() != ReleaseStatus.SUCCEEDED) {
-			throw SlipwayException.conflict("release_never_ran",
-					"v" + version + " never ran (" + target.status().name().toLowerCase() + "); roll back to one that did.");
-		}
-		if (docker.image(target.imageTag()).isEmpty()) {
-			throw SlipwayException.conflict("image_removed", "The image of v" + version
-					+ " was removed: Slipway keeps the images of the last " + ImageRetention.KEPT_RELEASES + " releases.");
-		}
-		ReleaseDraft draft = ReleaseDraft.copyOf(target).withConfig(target.config(), "Rollback to v" + version, author);
-		Release release = release(app, draft, false, Map.of(), log);
-		if (release.status() == ReleaseStatus.SUCCEEDED) {
-			events.publishEvent(new ReleaseRolledBack(app.id(), app.name(), version, release.version(), author));
-		}
-		return release;
+	/** A new release with the image and config of release {@code version}; nobody reads its progress. */
+	public Release rollback(App app, int version, String author) {
+		return locks.with(app.id(), () -> {
+			Release target = require(app, version);
+			if (target.status() != ReleaseStatus.SUCCEEDED) {
+				throw SlipwayException.conflict("release_never_ran",
+						"v" + version + " never ran (" + target.status().name().toLowerCase() + "); roll back to one that did.");
+			}
+			if (docker.image(target.imageTag()).isEmpty()) {
+				throw SlipwayException.conflict("image_removed", "The image of v" + version
+						+ " was removed: Slipway keeps the images of the last " + ImageRetention.KEPT_RELEASES + " releases.");
+			}
+			ReleaseDraft draft = ReleaseDraft.copyOf(target).withConfig(target.config(), "Rollback to v" + version, author);
+			Release release = release(app, draft, false, Map.of(), Progress.DISCARD);
+			if (release.status() == ReleaseStatus.SUCCEEDED) {
+				events.publishEvent(new ReleaseRolledBack(app.id(), app.name(), version, release.version(), author));
+			}
+			return release;
+		});
 	}
 
 	/** The release that runs: the newest that rolled out. */
@@ -118,7 +118,7 @@ public class ReleaseService {
 	}
 
 	private Release release(App app, ReleaseDraft draft, boolean runReleasePhase, Map<String, Integer> initialFormation,
-			BuildLog log) {
+			Progress log) {
 		return locks.with(app.id(), () -> {
 			Release release = releases.save(new Release(app.id(), releases.lastVersion(app.id()) + 1, draft));
 			DeploySpec spec = spec(app, release, initialFormation);
@@ -148,13 +148,16 @@ public class ReleaseService {
 	}
 
 	private DeploySpec spec(App app, Release release, Map<String, Integer> initialFormation) {
-		Optional<Buildpack> buildpack = release.buildpack() == null ? Optional.empty()
-				: buildpacks.find(release.buildpack());
-		boolean jvm = buildpack.map(Buildpack::jvm).orElse(false);
-		MemoryDefaults memoryDefaults = buildpack.map(Buildpack::memoryDefaults).flatMap(MemoryDefaults::of).orElse(null);
+		Optional<ReleaseBuilds.BuildpackNeeds> buildpack = release.buildpack() == null ? Optional.empty()
+				: builds.buildpack(release.buildpack());
+		boolean jvm = buildpack.map(ReleaseBuilds.BuildpackNeeds::jvm).orElse(false);
+		MemoryDefaults memoryDefaults = buildpack.map(ReleaseBuilds.BuildpackNeeds::memoryDefaults)
+			.flatMap(MemoryDefaults::of)
+			.orElse(null);
 		return new DeploySpec(app.id(), app.name(), release.version(), release.imageTag(), release.processTypes(),
 				ReleaseEnvironment.of(release.config(), jvm), runtime.bootTimeout(jvm), release.healthCheck(),
-				memoryDefaults, buildpack.map(used -> !used.usesOwnDockerfile()).orElse(false), initialFormation);
+				memoryDefaults, buildpack.map(ReleaseBuilds.BuildpackNeeds::generatedDockerfile).orElse(false),
+				initialFormation);
 	}
 
 

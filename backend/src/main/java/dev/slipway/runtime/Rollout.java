@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import dev.slipway.apps.AppLocks;
-import dev.slipway.build.BuildLog;
+import dev.slipway.progress.Progress;
 
 import org.springframework.stereotype.Service;
 
@@ -54,7 +54,7 @@ public class Rollout {
 	 * Runs the release phase (the Procfile's {@code release} command) once, in a one-off container of
 	 * the new release, before any of its dynos boot; a non-zero exit or the timeout fails the release.
 	 */
-	public void runReleasePhase(DeploySpec spec, BuildLog log) {
+	public void runReleasePhase(DeploySpec spec, Progress log) {
 		String command = spec.command("release");
 		if (command == null) {
 			return;
@@ -69,24 +69,27 @@ public class Rollout {
 	}
 
 	/** Deploys a release; {@link DeployFailed} leaves the previous release serving. */
-	public void deploy(DeploySpec spec, BuildLog log) {
+	public void deploy(DeploySpec spec, Progress log) {
 		locks.with(spec.appId(), () -> {
 			roll(spec, log);
 			return null;
 		});
 	}
 
-	/** Replaces every dyno of the running release with a fresh one, web without downtime. */
-	public void restart(long appId, String app, BuildLog log) {
+	/**
+	 * Replaces every dyno of the running release with a fresh one, web without downtime. Asked for from
+	 * the dashboard or the API, where nobody reads the progress.
+	 */
+	public void restart(long appId, String app) {
 		locks.with(appId, () -> {
 			Deployment deployment = deployments.findById(appId)
 				.orElseThrow(() -> new DeployFailed(app + " has nothing deployed to restart."));
-			roll(deployment.spec(app), log);
+			roll(deployment.spec(app), Progress.DISCARD);
 			return null;
 		});
 	}
 
-	private void roll(DeploySpec spec, BuildLog log) {
+	private void roll(DeploySpec spec, Progress log) {
 		networks.ensure(spec.appName());
 		List<Formation> formation = planner.formationFor(spec);
 		List<TrackedDyno> previous = states.of(spec.appName()).stream().filter(dyno -> !dyno.retiring).toList();

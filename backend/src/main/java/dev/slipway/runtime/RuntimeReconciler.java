@@ -13,6 +13,7 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.apps.AppService;
 import dev.slipway.docker.SlipwayLabels;
+import dev.slipway.errors.SlipwayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,10 +110,16 @@ class RuntimeReconciler implements SmartLifecycle {
 			adopt(container);
 		}
 		for (App app : all) {
-			locks.with(app.id(), () -> {
-				deployments.findById(app.id()).ifPresent(deployment -> restoreFormation(app, deployment.spec(app.name())));
-				return null;
-			});
+			try {
+				locks.with(app.id(), () -> {
+					deployments.findById(app.id()).ifPresent(deployment -> restoreFormation(app, deployment.spec(app.name())));
+					return null;
+				});
+			}
+			catch (SlipwayException ex) {
+				// Only after a reconnect can a change be under way; it rolls out what it deploys itself.
+				log.warn("Not restoring the formation of {}: {}", app.name(), ex.getMessage());
+			}
 		}
 		routes.initialise(all);
 	}

@@ -1,5 +1,7 @@
 package dev.slipway.build;
 
+import dev.slipway.progress.RecordingProgress;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +10,7 @@ class DockerBuildOutputTest {
 
 	@Test
 	void showsStepsOutputAndCacheHitsButNotDockerBookkeeping() {
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		DockerBuildOutput output = new DockerBuildOutput(log, false);
 		output.accept("Step 1/6 : FROM slipway/stack:trixie");
 		output.accept(" ---> 0a1b2c3d4e5f");
@@ -29,7 +31,7 @@ class DockerBuildOutputTest {
 
 	@Test
 	void showsEveryStepOfTheAppsOwnDockerfile() {
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		DockerBuildOutput output = new DockerBuildOutput(log, true);
 		output.accept("Step 2/3 : ENV A=b");
 		output.accept("Step 3/3 : LABEL dev.slipway.build=4");
@@ -38,7 +40,7 @@ class DockerBuildOutputTest {
 
 	@Test
 	void keepsNoMoreThanItsShareOfABuildThatPrintsWithoutEnd() {
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		DockerBuildOutput output = new DockerBuildOutput(log, true);
 		output.accept("Step 1/2 : RUN yes");
 		for (int i = 0; i < DockerBuildOutput.MAX_OUTPUT_LINES + 5000; i++) {

@@ -7,7 +7,6 @@ import dev.slipway.addons.Addon;
 import dev.slipway.addons.AddonService;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
@@ -62,7 +61,7 @@ class AddonsApiController {
 	AddonResource provision(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
 			@RequestBody Provision request) {
 		App app = apps.require(appName, user);
-		return AddonResource.of(addons.provision(app, request.plan(), request.name(), user.email(), BuildLog.DISCARD));
+		return AddonResource.of(addons.provision(app, request.plan(), request.name(), user.email()));
 	}
 
 	@DeleteMapping("/{name}")
@@ -74,7 +73,7 @@ class AddonsApiController {
 			throw SlipwayException.invalid("confirmation_required", "Deprovisioning drops the database and its data. "
 					+ "Confirm with ?confirm=" + app.name() + ".");
 		}
-		addons.deprovision(app, name, user.email(), BuildLog.DISCARD);
+		addons.deprovision(app, name, user.email());
 	}
 
 }

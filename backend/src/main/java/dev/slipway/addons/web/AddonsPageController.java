@@ -3,7 +3,6 @@ package dev.slipway.addons.web;
 import dev.slipway.addons.AddonService;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
@@ -35,7 +34,7 @@ class AddonsPageController {
 			RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			var addon = addons.provision(app, plan, name.isBlank() ? null : name, user.email(), BuildLog.DISCARD);
+			var addon = addons.provision(app, plan, name.isBlank() ? null : name, user.email());
 			flash.addFlashAttribute("notice", "Provisioned PostgreSQL; the app finds it in " + addon.configVar() + ".");
 		}
 		catch (SlipwayException ex) {
@@ -53,7 +52,7 @@ class AddonsPageController {
 			return "redirect:/apps/" + app.name() + "/resources";
 		}
 		try {
-			addons.deprovision(app, name, user.email(), BuildLog.DISCARD);
+			addons.deprovision(app, name, user.email());
 			flash.addFlashAttribute("notice", "Deprovisioned " + name + " and dropped its database.");
 		}
 		catch (SlipwayException ex) {

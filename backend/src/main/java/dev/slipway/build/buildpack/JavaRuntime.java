@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.slipway.build.BuildFailed;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.SourceTree;
+import dev.slipway.progress.Progress;
 
 /**
  * The JDK a JVM app builds and runs with: {@code java.runtime.version} from {@code system.properties},
@@ -39,7 +39,7 @@ public final class JavaRuntime {
 
 	}
 
-	public static Jdk version(SourceTree source, BuildLog log) {
+	public static Jdk version(SourceTree source, Progress log) {
 		String requested = source.read("system.properties").map(JavaRuntime::runtimeVersion).orElse(null);
 		if (requested == null) {
 			log.detail("Using OpenJDK " + DEFAULT + " (set java.runtime.version in system.properties to choose)");

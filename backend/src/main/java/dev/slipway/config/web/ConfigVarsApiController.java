@@ -5,7 +5,6 @@ import java.util.Map;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.config.ConfigService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
@@ -57,7 +56,7 @@ class ConfigVarsApiController {
 			}
 			requested.put(entry.getKey(), value.isNull() ? null : value.asString());
 		}
-		return config.update(app, requested, user.email(), BuildLog.DISCARD).config();
+		return config.update(app, requested, user.email()).config();
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.config.ConfigService;
 import dev.slipway.config.ConfigUpdate;
 import dev.slipway.config.DotEnv;
@@ -98,7 +97,7 @@ class ConfigVarsPageController {
 		rollouts.started(app.id(), "Saving the config and restarting the dynos with it…");
 		Thread.ofVirtual().name("config-" + app.name()).start(() -> {
 			try {
-				ConfigUpdate update = config.update(app, requested, user.email(), BuildLog.DISCARD);
+				ConfigUpdate update = config.update(app, requested, user.email());
 				rollouts.finished(app.id(), ConfigRollouts.State.DONE, update.release() != null
 						? "Done: v" + update.release().version() + " runs with the new config."
 						: update.changed() ? "Saved. The next deploy uses it." : "Nothing changed.");

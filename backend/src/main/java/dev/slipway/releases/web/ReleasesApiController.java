@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.releases.Release;
@@ -75,7 +74,7 @@ class ReleasesApiController {
 	ReleaseResource rollback(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
 			@PathVariable String version) {
 		App app = apps.require(appName, user);
-		Release release = releases.rollback(app, parse(version), user.email(), BuildLog.DISCARD);
+		Release release = releases.rollback(app, parse(version), user.email());
 		if (release.status() != ReleaseStatus.SUCCEEDED) {
 			throw SlipwayException.conflict("rollback_failed", release.failure());
 		}

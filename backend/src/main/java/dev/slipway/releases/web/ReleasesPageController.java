@@ -2,7 +2,6 @@ package dev.slipway.releases.web;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.releases.Release;
@@ -33,7 +32,7 @@ class ReleasesPageController {
 			RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			Release release = releases.rollback(app, version, user.email(), BuildLog.DISCARD);
+			Release release = releases.rollback(app, version, user.email());
 			if (release.status() == ReleaseStatus.SUCCEEDED) {
 				flash.addFlashAttribute("notice", "Rolled back to v" + version + ": v" + release.version() + " is running.");
 			}

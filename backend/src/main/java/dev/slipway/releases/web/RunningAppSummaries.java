@@ -5,9 +5,8 @@ import java.util.List;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppSummaries;
 import dev.slipway.apps.AppSummary;
-import dev.slipway.build.BuildService;
-import dev.slipway.build.BuildStatus;
 import dev.slipway.releases.Release;
+import dev.slipway.releases.ReleaseBuilds;
 import dev.slipway.releases.ReleaseService;
 import dev.slipway.releases.ReleaseStatus;
 import dev.slipway.router.Router;
@@ -28,11 +27,11 @@ class RunningAppSummaries implements AppSummaries {
 
 	private final ReleaseService releases;
 
-	private final BuildService builds;
+	private final ReleaseBuilds builds;
 
 	private final Router router;
 
-	RunningAppSummaries(DynoService dynos, ReleaseService releases, BuildService builds, Router router) {
+	RunningAppSummaries(DynoService dynos, ReleaseService releases, ReleaseBuilds builds, Router router) {
 		this.dynos = dynos;
 		this.releases = releases;
 		this.builds = builds;
@@ -47,7 +46,7 @@ class RunningAppSummaries implements AppSummaries {
 	}
 
 	private String state(App app, Release current) {
-		boolean deploying = builds.recent(app, 1).stream().anyMatch(build -> build.status() == BuildStatus.BUILDING)
+		boolean deploying = builds.building(app)
 				|| releases.recent(app, 1).stream().anyMatch(release -> release.status() == ReleaseStatus.PENDING);
 		if (deploying) {
 			return "deploying";

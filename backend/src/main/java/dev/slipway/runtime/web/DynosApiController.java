@@ -9,7 +9,6 @@ import java.util.Map;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.runtime.DeployFailed;
@@ -126,7 +125,7 @@ class DynosApiController {
 			@PathVariable String appName) {
 		App app = apps.require(appName, user);
 		try {
-			rollout.restart(app.id(), app.name(), BuildLog.DISCARD);
+			rollout.restart(app.id(), app.name());
 		}
 		catch (DeployFailed ex) {
 			throw SlipwayException.conflict("restart_failed", ex.getMessage());

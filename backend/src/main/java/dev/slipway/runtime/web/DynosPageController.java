@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
-import dev.slipway.build.BuildLog;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.runtime.DeployFailed;
@@ -56,7 +55,7 @@ class DynosPageController {
 	String restart(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			rollout.restart(app.id(), app.name(), BuildLog.DISCARD);
+			rollout.restart(app.id(), app.name());
 			flash.addFlashAttribute("notice", "Restarted every dyno of " + app.name() + ".");
 		}
 		catch (DeployFailed ex) {

@@ -2,7 +2,7 @@ package dev.slipway.build.buildpack;
 
 import dev.slipway.build.BuildFailed;
 import dev.slipway.build.InMemorySourceTree;
-import dev.slipway.build.RecordingBuildLog;
+import dev.slipway.progress.RecordingProgress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +12,7 @@ class JavaRuntimeTest {
 
 	@Test
 	void defaultsTo21() {
-		assertThat(JavaRuntime.version(InMemorySourceTree.of("pom.xml", ""), new RecordingBuildLog()).major()).isEqualTo(21);
+		assertThat(JavaRuntime.version(InMemorySourceTree.of("pom.xml", ""), new RecordingProgress()).major()).isEqualTo(21);
 	}
 
 	@Test
@@ -25,16 +25,16 @@ class JavaRuntimeTest {
 	@Test
 	void takesOlderVersionsFromEarlierDebianReleases() {
 		assertThat(JavaRuntime.version(InMemorySourceTree.of("system.properties", "java.runtime.version=17"),
-				new RecordingBuildLog())).isEqualTo(new JavaRuntime.Jdk(17, "bookworm"));
+				new RecordingProgress())).isEqualTo(new JavaRuntime.Jdk(17, "bookworm"));
 		assertThat(JavaRuntime.version(InMemorySourceTree.of("system.properties", "java.runtime.version=11"),
-				new RecordingBuildLog()).variables()).containsEntry("archive", "bullseye").containsEntry("jdk", 11);
-		assertThat(JavaRuntime.version(InMemorySourceTree.of("pom.xml", ""), new RecordingBuildLog()).variables())
+				new RecordingProgress()).variables()).containsEntry("archive", "bullseye").containsEntry("jdk", 11);
+		assertThat(JavaRuntime.version(InMemorySourceTree.of("pom.xml", ""), new RecordingProgress()).variables())
 			.doesNotContainKey("archive");
 	}
 
 	@Test
 	void buildsUnpackagedVersionsWithTheNextNewerOneAndSaysSo() {
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		assertThat(JavaRuntime.version(InMemorySourceTree.of("system.properties", "java.runtime.version=1.8"), log)
 			.major()).isEqualTo(11);
 		assertThat(log.text()).contains("Warning: Debian packages no OpenJDK 8");
@@ -50,7 +50,7 @@ class JavaRuntimeTest {
 	}
 
 	private static int version(String systemProperties) {
-		return JavaRuntime.version(InMemorySourceTree.of("system.properties", systemProperties), new RecordingBuildLog())
+		return JavaRuntime.version(InMemorySourceTree.of("system.properties", systemProperties), new RecordingProgress())
 			.major();
 	}
 

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.SourceTree;
+import dev.slipway.progress.Progress;
 
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ class GoBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, Progress log) {
 		String goMod = source.read("go.mod").orElseThrow();
 		Matcher module = MODULE.matcher(goMod);
 		if (!module.find()) {
@@ -66,7 +66,7 @@ class GoBuildpack implements BuildpackContributor {
 	}
 
 	/** The Go minor to build with: the stack's for go directives up to it, else the backported one asked for. */
-	static int goMinor(String goMod, BuildLog log) {
+	static int goMinor(String goMod, Progress log) {
 		Matcher directive = GO_DIRECTIVE.matcher(goMod);
 		if (!directive.find()) {
 			log.detail("Using Go 1." + STACK_GO_MINOR + " (go.mod has no go directive)");

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.SourceTree;
 import dev.slipway.build.buildpack.JavaRuntime;
+import dev.slipway.progress.Progress;
 
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ class JavaGradleBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, Progress log) {
 		if (!source.exists("gradlew") || !source.exists("gradle/wrapper/gradle-wrapper.properties")) {
 			throw new BuildFailed("Gradle apps need the Gradle wrapper: run `gradle wrapper` and commit gradlew and "
 					+ "the gradle/wrapper folder.");

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.slipway.build.BuildConfig;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.SourceTree;
 import dev.slipway.build.buildpack.JavaRuntime;
+import dev.slipway.progress.Progress;
 
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ class JavaMavenBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, Progress log) {
 		JavaRuntime.Jdk jdk = JavaRuntime.version(source, log);
 		boolean wrapper = source.exists("mvnw") && source.exists(".mvn/wrapper/maven-wrapper.properties");
 		List<String> manifests = new ArrayList<>(source.files()

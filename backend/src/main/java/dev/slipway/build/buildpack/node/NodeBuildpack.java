@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.SourceTree;
 import dev.slipway.build.buildpack.node.Packument.Release;
+import dev.slipway.progress.Progress;
 import org.semver4j.Semver;
 import org.semver4j.range.RangeList;
 import tools.jackson.core.JacksonException;
@@ -86,7 +86,7 @@ class NodeBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, Progress log) {
 		JsonNode pkg = packageJson(source);
 		Release node = node(registry.packument(NODE_PACKAGE), engine(pkg, "node"), log);
 		Semver nodeVersion = node.version();
@@ -160,7 +160,7 @@ class NodeBuildpack implements BuildpackContributor {
 	record Installer(String install, String prune, String run) {
 	}
 
-	private Installer npmInstaller(SourceTree source, Tool npm, List<String> manifests, BuildLog log) {
+	private Installer npmInstaller(SourceTree source, Tool npm, List<String> manifests, Progress log) {
 		String lockfile = source.exists("package-lock.json") ? "package-lock.json"
 				: source.exists("npm-shrinkwrap.json") ? "npm-shrinkwrap.json" : null;
 		if (lockfile != null) {
@@ -175,7 +175,7 @@ class NodeBuildpack implements BuildpackContributor {
 	}
 
 	private Installer yarnInstaller(SourceTree source, JsonNode pkg, Optional<PackageManager> packageManager, Semver node,
-			Map<String, Object> variables, List<String> manifests, BuildLog log) {
+			Map<String, Object> variables, List<String> manifests, Progress log) {
 		Tool yarn = yarn(pkg, packageManager, source.exists(".yarnrc.yml"), node, log);
 		variables.put("globalTool", yarn.spec());
 		variables.put("tool", yarn.release().download());
@@ -199,7 +199,7 @@ class NodeBuildpack implements BuildpackContributor {
 	}
 
 	private Installer pnpmInstaller(SourceTree source, JsonNode pkg, Optional<PackageManager> packageManager, Semver node,
-			Map<String, Object> variables, List<String> manifests, BuildLog log) {
+			Map<String, Object> variables, List<String> manifests, Progress log) {
 		Tool pnpm = pnpm(pkg, packageManager, node, log);
 		variables.put("globalTool", pnpm.spec());
 		variables.put("tool", pnpm.release().download());
@@ -210,7 +210,7 @@ class NodeBuildpack implements BuildpackContributor {
 	}
 
 	/** The newest Node.js release that engines.node admits, or the newest LTS without one. */
-	static Release node(Packument releases, String range, BuildLog log) {
+	static Release node(Packument releases, String range, Progress log) {
 		if (range.isEmpty()) {
 			Release lts = releases.newestLts()
 				.orElseThrow(() -> new BuildFailed("The npm registry lists no Node.js LTS release under " + NODE_PACKAGE + "."));
@@ -226,7 +226,7 @@ class NodeBuildpack implements BuildpackContributor {
 	 * npm: the version {@code packageManager} names, else the newest that {@code engines.npm} admits, else
 	 * the newest that supports the app's Node.js (the registry's Node.js binaries come without npm).
 	 */
-	Tool npm(JsonNode pkg, Optional<PackageManager> packageManager, Semver node, BuildLog log) {
+	Tool npm(JsonNode pkg, Optional<PackageManager> packageManager, Semver node, Progress log) {
 		Packument npm = registry.packument("npm");
 		String range = engine(pkg, "npm");
 		Release release;
@@ -246,7 +246,7 @@ class NodeBuildpack implements BuildpackContributor {
 	}
 
 	/** Yarn 1 is the {@code yarn} package; Yarn 2 and newer are {@code @yarnpkg/cli-dist}, the bundle Corepack also installs. */
-	Tool yarn(JsonNode pkg, Optional<PackageManager> packageManager, boolean berry, Semver node, BuildLog log) {
+	Tool yarn(JsonNode pkg, Optional<PackageManager> packageManager, boolean berry, Semver node, Progress log) {
 		String range = engine(pkg, "yarn");
 		if (packageManager.isPresent()) {
 			String version = packageManager.get().version();
@@ -275,7 +275,7 @@ class NodeBuildpack implements BuildpackContributor {
 		return yarn;
 	}
 
-	Tool pnpm(JsonNode pkg, Optional<PackageManager> packageManager, Semver node, BuildLog log) {
+	Tool pnpm(JsonNode pkg, Optional<PackageManager> packageManager, Semver node, Progress log) {
 		Packument pnpm = registry.packument("pnpm");
 		String range = engine(pkg, "pnpm");
 		Release release;

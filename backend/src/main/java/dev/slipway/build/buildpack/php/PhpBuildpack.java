@@ -7,10 +7,10 @@ import java.util.Optional;
 
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.SourceTree;
+import dev.slipway.progress.Progress;
 import org.semver4j.Semver;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +35,7 @@ class PhpBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, Progress log) {
 		boolean composer = source.exists("composer.json");
 		checkVersion(source, log);
 		Map<String, Object> variables = new HashMap<>();
@@ -49,7 +49,7 @@ class PhpBuildpack implements BuildpackContributor {
 	}
 
 	/** composer.json's {@code require.php} against the stack's PHP: Debian trixie packages only 8.4. */
-	static void checkVersion(SourceTree source, BuildLog log) {
+	static void checkVersion(SourceTree source, Progress log) {
 		String constraint = source.read("composer.json").flatMap(PhpBuildpack::requiredPhp).orElse(null);
 		if (constraint == null) {
 			log.detail("Using PHP " + STACK_PHP);

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.slipway.build.BuildConfig;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.SourceTree;
+import dev.slipway.progress.Progress;
 
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ class PythonBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, Progress log) {
 		checkVersion(source, log);
 		Map<String, Object> variables = new HashMap<>();
 		String requirements;
@@ -67,7 +67,7 @@ class PythonBuildpack implements BuildpackContributor {
 	}
 
 	/** Heroku reads {@code .python-version}, or {@code runtime.txt} ({@code python-3.12.4}); Debian trixie has 3.13. */
-	private static void checkVersion(SourceTree source, BuildLog log) {
+	private static void checkVersion(SourceTree source, Progress log) {
 		String file = source.exists(".python-version") ? ".python-version" : "runtime.txt";
 		Optional<String> requested = source.read(file)
 			.flatMap(text -> text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).findFirst())

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.slipway.build.BuildConfig;
-import dev.slipway.build.BuildLog;
 import dev.slipway.build.BuildpackContributor;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.SourceTree;
+import dev.slipway.progress.Progress;
 
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ class RubyBuildpack implements BuildpackContributor {
 	}
 
 	@Override
-	public BuildpackPlan plan(SourceTree source, BuildConfig config, BuildLog log) {
+	public BuildpackPlan plan(SourceTree source, BuildConfig config, Progress log) {
 		boolean locked = source.exists("Gemfile.lock");
 		boolean vendorCache = source.hasFolder("vendor/cache");
 		if (!locked) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
 import dev.slipway.build.InMemorySourceTree;
-import dev.slipway.build.RecordingBuildLog;
+import dev.slipway.progress.RecordingProgress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +18,7 @@ class JavaGradleBuildpackTest {
 
 	@Test
 	void needsTheWrapper() {
-		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("build.gradle", ""), BuildConfig.NONE, new RecordingBuildLog()))
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("build.gradle", ""), BuildConfig.NONE, new RecordingProgress()))
 			.isInstanceOf(BuildFailed.class)
 			.hasMessageContaining("gradle wrapper");
 	}
@@ -27,7 +27,7 @@ class JavaGradleBuildpackTest {
 	void copiesTheWrapperAndBuildScriptsFirst() {
 		var plan = buildpack.plan(InMemorySourceTree.of("gradlew", "", "gradle/wrapper/gradle-wrapper.properties", "",
 				"settings.gradle.kts", "", "build.gradle.kts", "", "app/build.gradle.kts", "", "app/build/x/build.gradle",
-				"", "src/Main.java", ""), BuildConfig.NONE, new RecordingBuildLog());
+				"", "src/Main.java", ""), BuildConfig.NONE, new RecordingProgress());
 		assertThat(plan.variables()).containsEntry("jdk", 21)
 			.containsEntry("manifests",
 					List.of("gradlew", "gradle", "settings.gradle.kts", "build.gradle.kts", "app/build.gradle.kts"));
@@ -37,13 +37,13 @@ class JavaGradleBuildpackTest {
 	void runsGradleTaskElseStageElseBuild() {
 		var wrapper = new String[] { "gradlew", "", "gradle/wrapper/gradle-wrapper.properties", "" };
 		assertThat(buildpack.plan(InMemorySourceTree.of(wrapper[0], "", wrapper[2], "", "build.gradle", "plugins {}"),
-				BuildConfig.NONE, new RecordingBuildLog()).buildArgs()).containsEntry("GRADLE_TASK", "build -x check");
+				BuildConfig.NONE, new RecordingProgress()).buildArgs()).containsEntry("GRADLE_TASK", "build -x check");
 		assertThat(buildpack.plan(InMemorySourceTree.of(wrapper[0], "", wrapper[2], "", "build.gradle",
-				"task stage(dependsOn: ['build'])"), BuildConfig.NONE, new RecordingBuildLog()).buildArgs())
+				"task stage(dependsOn: ['build'])"), BuildConfig.NONE, new RecordingProgress()).buildArgs())
 			.containsEntry("GRADLE_TASK", "stage");
 		assertThat(buildpack.plan(InMemorySourceTree.of(wrapper[0], "", wrapper[2], "", "build.gradle.kts",
 				"tasks.register(\"stage\") { }"), new BuildConfig(Map.of("GRADLE_TASK", "shadowJar")),
-				new RecordingBuildLog()).buildArgs()).containsEntry("GRADLE_TASK", "shadowJar");
+				new RecordingProgress()).buildArgs()).containsEntry("GRADLE_TASK", "shadowJar");
 	}
 
 }

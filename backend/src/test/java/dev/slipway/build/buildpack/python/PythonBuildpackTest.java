@@ -3,7 +3,7 @@ package dev.slipway.build.buildpack.python;
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
-import dev.slipway.build.RecordingBuildLog;
+import dev.slipway.progress.RecordingProgress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ class PythonBuildpackTest {
 	@Test
 	void installsRequirementsBeforeTheSourceAndRunsAppPy() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("requirements.txt", "", "app.py", ""), BuildConfig.NONE,
-				new RecordingBuildLog());
+				new RecordingProgress());
 		assertThat(plan.variables()).containsEntry("manifests", "requirements.txt")
 			.containsEntry("install", "pip install -r requirements.txt");
 		assertThat(plan.defaultProcessTypes()).containsEntry("web", "python app.py");
@@ -30,22 +30,22 @@ class PythonBuildpackTest {
 	@Test
 	void installsAPyprojectProjectAfterTheSource() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("pyproject.toml", "[project]", "main.py", ""), BuildConfig.NONE,
-				new RecordingBuildLog());
+				new RecordingProgress());
 		assertThat(plan.variables()).containsEntry("installProject", "pip install .").doesNotContainKey("install");
 	}
 
 	@Test
 	void warnsWhenPythonVersionDiffersFromTheStacks() {
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		buildpack.plan(InMemorySourceTree.of("requirements.txt", "", ".python-version", "3.11\n", "app.py", ""), BuildConfig.NONE, log);
 		assertThat(log.text()).contains("Warning: .python-version asks for Python 3.11");
-		RecordingBuildLog same = new RecordingBuildLog();
+		RecordingProgress same = new RecordingProgress();
 		buildpack.plan(InMemorySourceTree.of("requirements.txt", "", ".python-version", "3.13.5", "app.py", ""), BuildConfig.NONE, same);
 		assertThat(same.text()).doesNotContain("Warning");
 	}
 
 	private String web(String requirements, String module) {
-		return buildpack.plan(InMemorySourceTree.of("requirements.txt", requirements, module, ""), BuildConfig.NONE, new RecordingBuildLog())
+		return buildpack.plan(InMemorySourceTree.of("requirements.txt", requirements, module, ""), BuildConfig.NONE, new RecordingProgress())
 			.defaultProcessTypes()
 			.get("web");
 	}

@@ -3,7 +3,7 @@ package dev.slipway.build.buildpack.ruby;
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.BuildpackPlan;
 import dev.slipway.build.InMemorySourceTree;
-import dev.slipway.build.RecordingBuildLog;
+import dev.slipway.progress.RecordingProgress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ class RubyBuildpackTest {
 	@Test
 	void deploysFromTheLockfileOfflineWithAVendorCacheAndRacksUp() {
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("Gemfile", "", "Gemfile.lock", "",
-				"vendor/cache/rack-3.0.gem", "", "config.ru", ""), BuildConfig.NONE, new RecordingBuildLog());
+				"vendor/cache/rack-3.0.gem", "", "config.ru", ""), BuildConfig.NONE, new RecordingProgress());
 		assertThat(plan.variables()).containsEntry("manifests", "Gemfile Gemfile.lock")
 			.containsEntry("deployment", "true")
 			.containsEntry("vendorCache", true);
@@ -24,7 +24,7 @@ class RubyBuildpackTest {
 
 	@Test
 	void warnsWithoutALockfile() {
-		RecordingBuildLog log = new RecordingBuildLog();
+		RecordingProgress log = new RecordingProgress();
 		BuildpackPlan plan = buildpack.plan(InMemorySourceTree.of("Gemfile", ""), BuildConfig.NONE, log);
 		assertThat(plan.variables()).containsEntry("deployment", "false");
 		assertThat(plan.defaultProcessTypes()).isEmpty();

@@ -2,7 +2,7 @@ package dev.slipway.build.buildpack.staticsite;
 
 import dev.slipway.build.BuildConfig;
 import dev.slipway.build.InMemorySourceTree;
-import dev.slipway.build.RecordingBuildLog;
+import dev.slipway.progress.RecordingProgress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,14 +13,14 @@ class StaticSiteBuildpackTest {
 
 	@Test
 	void servesPublicWhenTheIndexIsThere() {
-		assertThat(buildpack.plan(InMemorySourceTree.of("public/index.html", ""), BuildConfig.NONE, new RecordingBuildLog())
+		assertThat(buildpack.plan(InMemorySourceTree.of("public/index.html", ""), BuildConfig.NONE, new RecordingProgress())
 			.defaultProcessTypes()).containsEntry("web", "busybox httpd -f -v -p $PORT -h /app/public");
 	}
 
 	@Test
 	void servesTheRootOtherwise() {
 		assertThat(buildpack.plan(InMemorySourceTree.of("index.html", "", "public/index.html", ""), BuildConfig.NONE,
-				new RecordingBuildLog())
+				new RecordingProgress())
 			.defaultProcessTypes()).containsEntry("web", "busybox httpd -f -v -p $PORT -h /app");
 	}
 

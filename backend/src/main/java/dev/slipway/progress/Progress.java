@@ -1,11 +1,13 @@
-package dev.slipway.build;
+package dev.slipway.progress;
 
 /**
- * Where a build's output goes, one line at a time, in the style of Heroku's push output: step
- * headers, details indented by 7 spaces, warnings and errors marked with {@code !}.
+ * Where the progress of a deploy or other change to an app goes (the push output, the build record,
+ * the app log), one line at a time, in the style of Heroku's push output: step headers, details
+ * indented by 7 spaces, warnings and errors marked with {@code !}. Its own module, so that every
+ * feature that reports progress need not depend on the one that builds.
  */
 @FunctionalInterface
-public interface BuildLog {
+public interface Progress {
 
 	String STEP = "-----> ";
 
@@ -14,7 +16,7 @@ public interface BuildLog {
 	String ERROR = " !     ";
 
 	/** For work that runs outside a push, where nobody reads the lines. */
-	BuildLog DISCARD = line -> {
+	Progress DISCARD = line -> {
 	};
 
 	/** One line, already formatted. */

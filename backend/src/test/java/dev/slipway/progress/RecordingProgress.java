@@ -1,10 +1,10 @@
-package dev.slipway.build;
+package dev.slipway.progress;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A build log that keeps its lines, for assertions. */
-public final class RecordingBuildLog implements BuildLog {
+/** Progress that keeps its lines, for assertions. */
+public final class RecordingProgress implements Progress {
 
 	private final List<String> lines = new ArrayList<>();
 
