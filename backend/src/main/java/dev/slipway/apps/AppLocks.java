@@ -15,15 +15,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * One change to an app at a time: pushes, config changes, scaling, restarts, add-ons, rollbacks and
- * deletion of an app queue behind each other, for up to {@code slipway.git.queue-timeout}. One lock
- * per app, re-entrant: a push holds it while it applies app.json, releases and rolls out, which take it
- * again on the same thread, and with a single lock nested work cannot take two in opposite orders.
+ * One change to an app at a time: releases, rollouts, config changes, scaling, restarts, add-ons,
+ * rollbacks and deletion queue behind each other, for up to {@code slipway.git.queue-timeout}. Pushes
+ * also queue behind each other from start to end, but take the change lock only for what they change
+ * (app.json, the release, the rollout): a config change or a scale made while a push builds goes ahead,
+ * as on Heroku, and the push's release then takes the config as it is. Locks are re-entrant, and always
+ * taken in one order (push, then change), so nested work cannot deadlock.
  */
 @Component
 public class AppLocks {
 
-	private final Map<Long, AppLock> locks = new ConcurrentHashMap<>();
+	private final Map<Long, Locks> locks = new ConcurrentHashMap<>();
 
 	private final Duration timeout;
 
@@ -31,9 +33,42 @@ public class AppLocks {
 		this.timeout = timeout;
 	}
 
-	/** Runs {@code work} holding the app's lock; refused when another change still holds it after the timeout. */
+	/** Runs {@code work} holding the app's change lock; refused when another change still holds it after the timeout. */
 	public <T> T with(long appId, Supplier<T> work) {
-		AppLock lock = lock(appId);
+		return holding(locks(appId).change, work);
+	}
+
+	/** Runs {@code work} once no push and no other change is under way: for what ends the app, such as its deletion. */
+	public <T> T exclusive(long appId, Supplier<T> work) {
+		Locks app = locks(appId);
+		return holding(app.push, () -> holding(app.change, work));
+	}
+
+	/**
+	 * Runs a push's {@code work} after the pushes before it. When another push is under way, says so on
+	 * {@code progress} and waits; empty, having said why, when it is still under way after the timeout.
+	 * What the push changes goes through {@link #with}.
+	 */
+	public <T> Optional<T> queued(App app, Progress progress, Supplier<T> work) {
+		ReentrantLock push = locks(app.id()).push;
+		if (!push.tryLock()) {
+			progress.step("Another push to " + app.name() + " is deploying; waiting for it to finish (up to "
+					+ timeout.toMinutes() + " min)");
+			if (!acquire(push)) {
+				progress.error("The other push to " + app.name() + " is still deploying after " + timeout.toMinutes()
+						+ " min; push again once it has finished.");
+				return Optional.empty();
+			}
+		}
+		try {
+			return Optional.ofNullable(work.get());
+		}
+		finally {
+			push.unlock();
+		}
+	}
+
+	private <T> T holding(ReentrantLock lock, Supplier<T> work) {
 		if (!acquire(lock)) {
 			throw SlipwayException.conflict("app_busy", "Another change to this app is still under way after "
 					+ timeout.toMinutes() + " min; try again once it has finished.");
@@ -46,43 +81,11 @@ public class AppLocks {
 		}
 	}
 
-	/**
-	 * Runs a push's {@code work} holding the app's lock. When another push or change holds it, says so
-	 * on {@code progress} and waits; empty, having said why, when it still holds it after the timeout.
-	 */
-	public <T> Optional<T> queued(App app, Progress progress, Supplier<T> work) {
-		AppLock lock = lock(app.id());
-		if (!lock.tryLock()) {
-			String other = lock.pushing ? "Another push to " + app.name() + " is deploying"
-					: "Another change to " + app.name() + " is under way";
-			progress.step(other + "; waiting for it to finish (up to " + timeout.toMinutes() + " min)");
-			if (!acquire(lock)) {
-				progress.error((lock.pushing ? "The other push to " + app.name() + " is still deploying"
-						: "The other change to " + app.name() + " is still under way") + " after "
-						+ timeout.toMinutes() + " min; push again once it has finished.");
-				return Optional.empty();
-			}
-		}
-		boolean outermost = lock.getHoldCount() == 1;
-		if (outermost) {
-			lock.pushing = true;
-		}
-		try {
-			return Optional.ofNullable(work.get());
-		}
-		finally {
-			if (outermost) {
-				lock.pushing = false;
-			}
-			lock.unlock();
-		}
+	private Locks locks(long appId) {
+		return locks.computeIfAbsent(appId, id -> new Locks());
 	}
 
-	private AppLock lock(long appId) {
-		return locks.computeIfAbsent(appId, id -> new AppLock());
-	}
-
-	private boolean acquire(AppLock lock) {
+	private boolean acquire(ReentrantLock lock) {
 		try {
 			return lock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -92,10 +95,12 @@ public class AppLocks {
 		}
 	}
 
-	/** Whether a push holds it, for the message of the one that waits. */
-	private static final class AppLock extends ReentrantLock {
+	/** An app's push queue and its change lock. */
+	private record Locks(ReentrantLock push, ReentrantLock change) {
 
-		private volatile boolean pushing;
+		Locks() {
+			this(new ReentrantLock(), new ReentrantLock());
+		}
 
 	}
 

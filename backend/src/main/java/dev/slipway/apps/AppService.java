@@ -77,12 +77,12 @@ public class AppService {
 	}
 
 	/**
-	 * Deletes the app once the change to it under way, if any, has finished. The transaction runs inside
-	 * the app's lock, so no connection is held while waiting; the app is looked up again once the lock is
-	 * held, in case that change was its deletion.
+	 * Deletes the app once the push and the change to it under way, if any, have finished. The
+	 * transaction runs inside the app's locks, so no connection is held while waiting; the app is looked
+	 * up again once they are held, in case that change was its deletion.
 	 */
 	public void delete(String name, UserPrincipal user) {
-		locks.with(require(name, user).id(), () -> transactions.execute(status -> {
+		locks.exclusive(require(name, user).id(), () -> transactions.execute(status -> {
 			App app = require(name, user);
 			apps.delete(app);
 			events.publishEvent(new AppDeleted(app.id(), app.name()));

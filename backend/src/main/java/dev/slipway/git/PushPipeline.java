@@ -57,8 +57,9 @@ class PushPipeline {
 	}
 
 	/**
-	 * Deploys the pushed commit and moves the branch to it, both while holding the app's lock, so the
-	 * next push sees the branch where this one left it. False when the push is refused (the log says why).
+	 * Builds the pushed commit after the pushes before it, then releases it and moves the branch while
+	 * holding the app's change lock, so the next push sees the branch where this one left it and no config
+	 * change falls between the release and its rollout. False when the push is refused (the log says why).
 	 */
 	boolean deploy(App app, UserPrincipal user, ReceivePack receivePack, ReceiveCommand command, Progress log) {
 		return locks.queued(app, log, () -> deployLocked(app, user, receivePack, command, log)).orElse(false);
@@ -80,8 +81,8 @@ class PushPipeline {
 				firstDeploy.checkRequiredConfig(app, manifest);
 			}
 			return builds.build(app, source, user.email(), new BuildConfig(config.of(app)), log,
-					(result, buildLog) -> result.succeeded() && release(app, user, manifest, first, result, buildLog)
-							&& update(receivePack, command));
+					(result, buildLog) -> result.succeeded() && locks.with(app.id(),
+							() -> release(app, user, manifest, first, result, buildLog) && update(receivePack, command)));
 		}
 		catch (IOException ex) {
 			log.error("Reading the pushed commit failed: " + ex.getMessage());

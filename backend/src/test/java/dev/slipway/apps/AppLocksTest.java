@@ -50,23 +50,33 @@ class AppLocksTest {
 	}
 
 	@Test
-	void aPushWaitsForAnotherChangeAndOtherChangesForAPush() throws InterruptedException {
-		CountDownLatch held = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		Thread change = Thread.ofVirtual().start(() -> locks.with(app.id(), () -> {
-			held.countDown();
-			await(release);
-			return null;
+	void aChangeGoesAheadWhileAPushBuildsButNotWhileItReleasesAndDeletionWaitsForThePush() throws InterruptedException {
+		CountDownLatch building = new CountDownLatch(1);
+		CountDownLatch built = new CountDownLatch(1);
+		CountDownLatch releasing = new CountDownLatch(1);
+		CountDownLatch released = new CountDownLatch(1);
+		Thread push = Thread.ofVirtual().start(() -> locks.queued(app, new RecordingProgress(), () -> {
+			building.countDown();
+			await(built);
+			return locks.with(app.id(), () -> {
+				releasing.countDown();
+				await(released);
+				return true;
+			});
 		}));
-		held.await();
-		RecordingProgress progress = new RecordingProgress();
-		assertThat(locks.queued(app, progress, () -> true)).isEmpty();
-		assertThat(progress.text()).contains("Another change to shop is under way; waiting for it to finish");
-		assertThatThrownBy(() -> locks.with(app.id(), () -> null)).isInstanceOf(SlipwayException.class)
+		building.await();
+		assertThat(locks.with(app.id(), () -> "config changed")).as("while the push builds").isEqualTo("config changed");
+		assertThatThrownBy(() -> locks.exclusive(app.id(), () -> null)).as("deletion waits for the push")
+			.isInstanceOf(SlipwayException.class);
+		built.countDown();
+		releasing.await();
+		assertThatThrownBy(() -> locks.with(app.id(), () -> null)).as("while the push releases")
+			.isInstanceOf(SlipwayException.class)
 			.hasMessageContaining("Another change to this app is still under way");
 		assertThat(locks.with(app(8, "blog").id(), () -> "other apps do not wait")).isEqualTo("other apps do not wait");
-		release.countDown();
-		change.join();
+		released.countDown();
+		push.join();
+		assertThat(locks.exclusive(app.id(), () -> "deleted")).isEqualTo("deleted");
 	}
 
 	private static void await(CountDownLatch latch) {
