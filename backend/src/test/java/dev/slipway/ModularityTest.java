@@ -30,7 +30,7 @@ class ModularityTest {
 		ApplicationModule module = modules.getModuleByName(name).orElseThrow();
 		assertThat(module.getAllDependencies(modules).uniqueModules().map(dependency -> dependency.getIdentifier().toString()))
 			.contains("apps")
-			.doesNotContain("build");
+			.doesNotContain("builds");
 	}
 
 }

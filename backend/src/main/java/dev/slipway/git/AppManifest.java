@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.slipway.build.BuildFailed;
+import dev.slipway.builds.BuildFailed;
 import dev.slipway.runtime.HealthCheck;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

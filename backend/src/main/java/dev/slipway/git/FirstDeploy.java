@@ -7,7 +7,7 @@ import java.util.Map;
 
 import dev.slipway.addons.AddonService;
 import dev.slipway.apps.App;
-import dev.slipway.build.BuildFailed;
+import dev.slipway.builds.BuildFailed;
 import dev.slipway.config.ConfigService;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.progress.Progress;

@@ -5,10 +5,10 @@ import java.util.Map;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
-import dev.slipway.build.BuildConfig;
-import dev.slipway.build.BuildFailed;
-import dev.slipway.build.BuildResult;
-import dev.slipway.build.BuildService;
+import dev.slipway.builds.BuildConfig;
+import dev.slipway.builds.BuildFailed;
+import dev.slipway.builds.BuildResult;
+import dev.slipway.builds.BuildService;
 import dev.slipway.config.ConfigService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;

@@ -1,6 +1,6 @@
 package dev.slipway.git;
 
-import dev.slipway.build.BuildFailed;
+import dev.slipway.builds.BuildFailed;
 import dev.slipway.runtime.HealthCheck;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,0 @@
-package dev.slipway.build;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface AppBuildpacks extends JpaRepository<AppBuildpack, Long> {
-}

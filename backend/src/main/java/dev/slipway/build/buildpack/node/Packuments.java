@@ -1,9 +1,0 @@
-package dev.slipway.build.buildpack.node;
-
-/** Packuments by package name: the npm registry, or canned ones in unit tests. */
-interface Packuments {
-
-	/** Fails the build ({@link dev.slipway.build.BuildFailed}) when the registry cannot answer. */
-	Packument packument(String name);
-
-}

@@ -1,0 +1,297 @@
+package dev.slipway.builds;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import dev.slipway.apps.App;
+import dev.slipway.docker.ImageBuildFailed;
+import dev.slipway.docker.ImageBuildRequest;
+import dev.slipway.docker.ImageBuilder.ImageBuild;
+import dev.slipway.docker.ImageBuilder;
+import dev.slipway.docker.PlatformImages;
+import dev.slipway.docker.SlipwayLabels;
+import dev.slipway.errors.SlipwayException;
+import dev.slipway.instance.InstanceSettings;
+import dev.slipway.logs.AppLogs;
+import dev.slipway.progress.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds a pushed commit into an image: chooses the buildpack, renders its Dockerfile, streams
+ * the commit as the build context to Docker, and records status, output and process types.
+ */
+@Service
+public class BuildService {
+
+	static final String GENERATED_DOCKERFILE = ".slipway/Dockerfile";
+
+	private static final Logger log = LoggerFactory.getLogger(BuildService.class);
+
+	private final Builds builds;
+
+	private final BuildpackSelection selection;
+
+	private final Map<String, BuildpackContributor> contributors;
+
+	private final ImageBuilder images;
+
+	private final PlatformImages platformImages;
+
+	private final BuildOutputStore output;
+
+	private final InstanceSettings instance;
+
+	private final BuildSettings settings;
+
+	private final AppLogs appLogs;
+
+	private final DependencyCache dependencyCache;
+
+	private final Map<Long, ImageBuild> running = new ConcurrentHashMap<>();
+
+	private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+
+	BuildService(Builds builds, BuildpackSelection selection, List<BuildpackContributor> contributors, ImageBuilder images, PlatformImages platformImages,
+			BuildOutputStore output, InstanceSettings instance, BuildSettings settings, AppLogs appLogs,
+			DependencyCache dependencyCache) {
+		this.builds = builds;
+		this.selection = selection;
+		this.contributors = contributors.stream()
+			.collect(Collectors.toMap(BuildpackContributor::buildpackId, Function.identity()));
+		this.images = images;
+		this.platformImages = platformImages;
+		this.output = output;
+		this.instance = instance;
+		this.settings = settings;
+		this.appLogs = appLogs;
+		this.dependencyCache = dependencyCache;
+	}
+
+	/**
+	 * Builds {@code source} for {@code app}, writing its output to {@code pushLog} as it goes, then hands
+	 * the result to {@code then} while the output is still recorded, so what the deploy prints (release
+	 * phase, {@code Released vN}) belongs to the build's output too. The BUILDPACK config var wins over
+	 * the app's setting and detection; other config vars may steer the buildpack. A failed build is a
+	 * result, not an exception.
+	 */
+	public <T> T build(App app, SourceTree source, String author, BuildConfig config, Progress pushLog,
+			BiFunction<BuildResult, Progress, T> then) {
+		Build build = builds.save(new Build(app.id(), source.commit(), author));
+		try (BuildOutputStore.Recorder recorder = output.record(build.id())) {
+			Progress log = line -> {
+				pushLog.line(line);
+				recorder.line(line);
+				appLogs.platform(app.id(), "build", line);
+			};
+			build.started();
+			builds.save(build);
+			try {
+				log.step("Building " + app.name() + " from commit " + source.commit().substring(0, 7));
+				Buildpack buildpack = selection.choose(app, source, config.get("BUILDPACK").orElse(null), log);
+				build.usesBuildpack(buildpack.id());
+				builds.save(build);
+				buildImage(app, build, buildpack, source, config, log);
+				Map<String, String> commands = build.processCommands();
+				if (commands.isEmpty()) {
+					log.warning("No process types: add a Procfile with a web entry (web: <command>) to run the app.");
+				}
+				else {
+					log.step("Process types: " + commands.entrySet()
+						.stream()
+						.map(entry -> entry.getValue().isEmpty() ? entry.getKey() + " (the image's command)" : entry.getKey())
+						.collect(Collectors.joining(", ")));
+				}
+				log.step("Build succeeded in " + build.duration().toSeconds() + " s");
+			}
+			catch (BuildFailed ex) {
+				fail(build, ex.getMessage(), false, log);
+			}
+			catch (ImageBuildFailed ex) {
+				if (cancelled.remove(build.id())) {
+					fail(build, "The build was cancelled.", true, log);
+				}
+				else {
+					fail(build, ex.timedOut() ? "The build took longer than " + settings.timeout().toMinutes()
+							+ " min and was stopped." : "The build failed: " + ex.getMessage(), false, log);
+				}
+			}
+			catch (RuntimeException ex) {
+				BuildService.log.error("Build {} of {} failed unexpectedly", build.id(), app.name(), ex);
+				fail(build, "The build failed: " + ex.getMessage(), false, log);
+			}
+			finally {
+				running.remove(build.id());
+				cancelled.remove(build.id());
+				builds.save(build);
+			}
+			return then.apply(new BuildResult(build), log);
+		}
+	}
+
+	private void buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildConfig config,
+			Progress log) {
+		Procfile procfile = source.read("Procfile").map(Procfile::parse).orElse(Procfile.of(Map.of()));
+		BuildpackContributor contributor = buildpack.builtIn() ? contributors.get(buildpack.id()) : null;
+		BuildpackPlan plan = contributor != null ? contributor.plan(source, config, log) : BuildpackPlan.of(Map.of());
+		Map<String, byte[]> generated = new HashMap<>();
+		String dockerfile = "Dockerfile";
+		DependencyCache.Use cache = null;
+		if (!buildpack.usesOwnDockerfile()) {
+			dockerfile = GENERATED_DOCKERFILE;
+			String digest = DependencyCache.digest(buildpack.id(), source, plan.dependencyFiles());
+			cache = dependencyCache.plan(app, buildpack.id(), digest);
+			String text = DockerfileTemplates.render(buildpack, platformImages.stack(), cache.seed(), plan);
+			if (!DependencyCache.hasCacheStage(text)) {
+				cache = null;
+			}
+			else {
+				build.seededFrom(digest, cache.seed());
+				if (cache.seed() != null) {
+					log.detail("Restoring the dependency cache of an earlier build");
+				}
+			}
+			generated.put(dockerfile, text.getBytes(StandardCharsets.UTF_8));
+		}
+		String repository = instance.resourceName("app") + "/" + app.name();
+		String tag = repository + ":build-" + build.id();
+		Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),
+				SlipwayLabels.BUILD, String.valueOf(build.id()));
+		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, settings.memory().toBytes(), dockerfile,
+				cache != null ? DependencyCache.APP_STAGE : null, plan.buildArgs());
+		Predicate<String> include = ContextFilter.forBuild(buildpack, source);
+		String imageId = buildImage(build, source, include, generated, request,
+				new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
+		if (cache != null) {
+			if (cache.mustSave()) {
+				String cacheTag = repository + ":cache-" + build.id();
+				ImageBuildRequest cacheRequest = new ImageBuildRequest(Set.of(cacheTag), labels,
+						settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs());
+				saveCache(app, build, cacheTag, () -> buildImage(build, source, include, generated, cacheRequest, line -> {
+				}), log);
+			}
+			else {
+				build.savedCache(cache.reusable());
+			}
+		}
+		Procfile processes = Procfile.of(buildpack.defaultProcessTypes())
+			.overriddenBy(Procfile.of(plan.defaultProcessTypes()))
+			.overriddenBy(procfile);
+		build.succeeded(imageId, tag, processes);
+	}
+
+	/** Saves the build stage's {@code /cache} as an image; without it the next build merely starts cold. */
+	private void saveCache(App app, Build build, String cacheTag, Runnable cacheBuild, Progress log) {
+		log.detail("Saving the dependency cache for the next build");
+		try {
+			cacheBuild.run();
+			build.savedCache(cacheTag);
+			dependencyCache.prune(app, build);
+		}
+		catch (ImageBuildFailed ex) {
+			log.warning("Saving the dependency cache failed (" + ex.getMessage() + "); the next build starts without it.");
+		}
+	}
+
+	/** Runs one image build of the pushed files and returns the image's id; cancellable while it runs. */
+	private String buildImage(Build build, SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
+			ImageBuildRequest request, Consumer<String> output) {
+		try (PipedInputStream context = new PipedInputStream(1 << 20)) {
+			streamContext(source, include, generated, context);
+			ImageBuild imageBuild = images.start(context, request, output);
+			running.put(build.id(), imageBuild);
+			if (cancelled.contains(build.id())) {
+				imageBuild.cancel();
+			}
+			return imageBuild.awaitImageId(settings.timeout());
+		}
+		catch (IOException ex) {
+			throw new BuildFailed("Reading the pushed files failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Writes the tar on its own thread; closing the reading end stops it if Docker gives up early. */
+	private static void streamContext(SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
+			PipedInputStream context) throws IOException {
+		PipedOutputStream tar = new PipedOutputStream(context);
+		Thread.ofVirtual().name("build-context").start(() -> {
+			try (tar) {
+				source.writeTar(tar, include, generated);
+			}
+			catch (IOException ex) {
+				log.debug("The build context stream ended early: {}", ex.getMessage());
+			}
+		});
+	}
+
+	private void fail(Build build, String reason, boolean wasCancelled, Progress log) {
+		build.failed(reason, wasCancelled);
+		log.error(reason);
+	}
+
+	/** Stops a running build; the push that started it fails with "cancelled". */
+	public Build cancel(App app, long buildId) {
+		Build build = require(app, buildId);
+		if (build.status().finished()) {
+			throw SlipwayException.conflict("build_finished",
+					"Build " + buildId + " has finished (" + build.status().name().toLowerCase() + "); there is nothing to cancel.");
+		}
+		cancelled.add(buildId);
+		ImageBuild imageBuild = running.get(buildId);
+		if (imageBuild != null) {
+			imageBuild.cancel();
+		}
+		return build;
+	}
+
+	public List<Build> recent(App app, int limit) {
+		return builds.findByAppIdOrderByIdDesc(app.id(), Limit.of(limit));
+	}
+
+	public Build require(App app, long buildId) {
+		return builds.findByIdAndAppId(buildId, app.id())
+			.orElseThrow(() -> SlipwayException.notFound("build_not_found",
+					"The app " + app.name() + " has no build " + buildId + "."));
+	}
+
+	public List<String> output(Build build) {
+		return output.lines(build.id());
+	}
+
+	/** Feeds a build's output after line {@code after} into {@code sink}, live while it runs; see {@link OutputLine#END}. */
+	public void follow(Build build, int after, BlockingQueue<OutputLine> sink) {
+		output.follow(build.id(), after, sink);
+	}
+
+	public void unfollow(Build build, BlockingQueue<OutputLine> sink) {
+		output.unfollow(build.id(), sink);
+	}
+
+	/** Builds cut short by a stop of Slipway are failed, not left "building" for ever. */
+	@EventListener(ApplicationStartedEvent.class)
+	void failInterruptedBuilds() {
+		for (Build build : builds.findByStatusIn(List.of(BuildStatus.PENDING, BuildStatus.BUILDING))) {
+			build.failed("Slipway stopped during the build; push again.", false);
+			builds.save(build);
+		}
+	}
+
+}

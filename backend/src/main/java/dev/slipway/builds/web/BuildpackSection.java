@@ -1,0 +1,48 @@
+package dev.slipway.builds.web;
+
+import java.util.Map;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageSection;
+import dev.slipway.apps.AppTab;
+import dev.slipway.builds.Buildpack;
+import dev.slipway.builds.BuildpackCatalog;
+import dev.slipway.builds.BuildpackSelection;
+
+import org.springframework.stereotype.Component;
+
+/** The settings tab's buildpack choice: detection, or one forced. */
+@Component
+class BuildpackSection implements AppPageSection {
+
+	private final BuildpackSelection selection;
+
+	private final BuildpackCatalog catalog;
+
+	BuildpackSection(BuildpackSelection selection, BuildpackCatalog catalog) {
+		this.selection = selection;
+		this.catalog = catalog;
+	}
+
+	@Override
+	public AppTab tab() {
+		return AppTab.SETTINGS;
+	}
+
+	@Override
+	public int order() {
+		return 300;
+	}
+
+	@Override
+	public String fragment() {
+		return "build/sections :: buildpack";
+	}
+
+	@Override
+	public void populate(App app, Map<String, Object> model) {
+		model.put("buildpacks", catalog.all());
+		model.put("forcedBuildpack", selection.forced(app).map(Buildpack::id).orElse(""));
+	}
+
+}
