@@ -175,7 +175,7 @@ class DashboardIT {
 
 	@Test
 	@Order(6)
-	void anInvalidConfigKeyIsRefusedWithTheReasonAndChangesNothing() {
+	void anInvalidConfigKeyOrEnvTextIsRefusedWithTheReasonKeepingWhatWasTypedAndChangesNothing() {
 		browser.visit("/apps/" + app + "/settings");
 		browser.type("form.add-config input[name=key]", "1BAD");
 		browser.type("form.add-config textarea[name=value]", "x");
@@ -183,6 +183,18 @@ class DashboardIT {
 		browser.awaitText("'1BAD' is not a valid config var key", PAGE);
 		assertThat(browser.find("form.add-config input[name=key]").getAttribute("value")).isEqualTo("1BAD");
 		assertThat(browser.findAll("tr[data-config-key]")).hasSize(1);
+		assertThat(browser.find("details.bulk").getAttribute("open")).as("a refused key leaves the bulk editor shut")
+			.isNull();
+
+		String typed = "GREETING=hello from the dashboard\nEXTRA=kept while I fix it\nnot an assignment\n";
+		browser.click("details.bulk summary");
+		browser.type("details.bulk textarea[name=text]", typed);
+		browser.click("details.bulk button[type=submit]");
+		browser.awaitText("Line 3 of the .env text is not KEY=value: not an assignment", PAGE);
+		assertThat(browser.find("details.bulk").getAttribute("open")).as("the bulk editor stays open").isNotNull();
+		assertThat(browser.find("details.bulk textarea[name=text]").getAttribute("value")).isEqualTo(typed);
+		assertThat(browser.findAll("tr[data-config-key]")).hasSize(1);
+		checkPage("settings-refused");
 	}
 
 	@Test
