@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,9 +15,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -158,12 +157,18 @@ public final class Browser implements AutoCloseable {
 			.toList();
 	}
 
-	/** Saves a screenshot as target/screenshots/{name}.png. */
+	/** Saves a screenshot of the whole page, not only the part in the window, as target/screenshots/{name}.png. */
 	public Path screenshot(String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path file = SCREENSHOTS.resolve(name + ".png");
-			Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			@SuppressWarnings("unchecked")
+			Map<String, Long> size = (Map<String, Long>) script(
+					"return { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }");
+			Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+					"captureBeyondViewport", true, "clip",
+					Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+			Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
 			return file;
 		}
 		catch (IOException ex) {
