@@ -281,17 +281,20 @@ class DashboardIT {
 	}
 
 	/**
-	 * The page as it is now: no console errors, and screenshots at desktop width, at phone width (where
-	 * nothing may scroll sideways) and at phone width in the dark scheme.
+	 * The page as it is now: no console errors, every text at least 4.5:1 against its background in
+	 * both schemes, and screenshots at desktop width, at phone width (where nothing may scroll sideways)
+	 * and at phone width in the dark scheme.
 	 */
 	private static void checkPage(String name) {
 		assertThat(browser.consoleErrors()).as("console errors on " + name).isEmpty();
+		assertThat(browser.textBelowContrast()).as("text below 4.5:1 on " + name).isEmpty();
 		browser.screenshot(name + "-desktop");
 		browser.resize(Browser.PHONE);
 		try {
 			assertThat(browser.overflowsHorizontally()).as(name + " overflows a phone's width").isFalse();
 			browser.screenshot(name + "-phone");
 			browser.colorScheme("dark");
+			assertThat(browser.textBelowContrast()).as("text below 4.5:1 on " + name + " in the dark").isEmpty();
 			browser.screenshot(name + "-phone-dark");
 		}
 		finally {

@@ -145,6 +145,59 @@ public final class Browser implements AutoCloseable {
 		return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1");
 	}
 
+	/**
+	 * The text on the page (placeholders and form fields included) whose contrast with what is behind it is
+	 * below WCAG's 4.5:1, as {@code "tag.class 'text' 3.2:1"}; disabled controls are exempt, as WCAG says.
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> textBelowContrast() {
+		return (List<String>) script("""
+				const rgba = (css) => {
+				  const parts = (css.match(/[\\d.]+/g) || ['0', '0', '0', '0']).map(Number);
+				  return parts.length === 3 ? [...parts, 1] : parts;
+				};
+				const over = (top, below) => [0, 1, 2].map((i) => top[i] * top[3] + below[i] * (1 - top[3])).concat(1);
+				const behind = (element) => {
+				  const layers = [];
+				  for (let at = element; at; at = at.parentElement) {
+				    const colour = rgba(getComputedStyle(at).backgroundColor);
+				    if (colour[3] > 0) { layers.push(colour); }
+				    if (colour[3] === 1) { break; }
+				  }
+				  return layers.reverse().reduce((below, top) => over(top, below), [255, 255, 255, 1]);
+				};
+				const luminance = (colour) => {
+				  const [r, g, b] = colour.slice(0, 3).map((v) => v / 255)
+				    .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+				  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+				};
+				const ratio = (a, b) => {
+				  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+				  return (light + 0.05) / (dark + 0.05);
+				};
+				const low = [];
+				const check = (element, colour, text) => {
+				  const background = behind(element);
+				  const contrast = ratio(over(rgba(colour), background), background);
+				  if (contrast < 4.5) {
+				    low.push(element.tagName.toLowerCase() + (element.className ? '.' + element.className : '')
+				      + " '" + text.trim().slice(0, 40) + "' " + contrast.toFixed(2) + ':1');
+				  }
+				};
+				document.querySelectorAll('body *').forEach((element) => {
+				  if (element.closest(':disabled') || getComputedStyle(element).visibility !== 'visible') { return; }
+				  const text = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE)
+				    .map((node) => node.textContent).join('');
+				  if (text.trim() || ['INPUT', 'SELECT', 'TEXTAREA'].includes(element.tagName) && element.type !== 'hidden') {
+				    check(element, getComputedStyle(element).color, text.trim() || element.value || '');
+				  }
+				  if (element.placeholder) {
+				    check(element, getComputedStyle(element, '::placeholder').color, element.placeholder);
+				  }
+				});
+				return low;""");
+	}
+
 	/** The errors the page logged to the console since the last call (CSP violations, failed scripts, …). */
 	public List<String> consoleErrors() {
 		return driver.manage()
