@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.slipway.test.Browser;
 import dev.slipway.test.GitProject;
@@ -167,6 +168,8 @@ class DashboardIT {
 		browser.click("tr[data-config-key=GREETING] details.reveal summary");
 		assertThat(browser.find("tr[data-config-key=GREETING] pre.config-value").getText()).isEqualTo(greeting);
 		checkPage("settings");
+		assertThat(atDesktopAndPhoneWidth(() -> lines("form[data-confirm-name] label > span")))
+			.as("lines of the delete confirmation's label").containsExactly(1L, 1L);
 
 		browser.visit("/apps/" + app + "/activity");
 		assertThat(browser.text()).contains("Set GREETING config vars");
@@ -265,6 +268,26 @@ class DashboardIT {
 		checkPage("new-app-empty");
 	}
 
+	/** What the page shows at desktop width, then at phone width. */
+	private static <T> List<T> atDesktopAndPhoneWidth(Supplier<T> measure) {
+		T desktop = measure.get();
+		browser.resize(Browser.PHONE);
+		try {
+			return List.of(desktop, measure.get());
+		}
+		finally {
+			browser.resize(Browser.DESKTOP);
+		}
+	}
+
+	/** The lines of text the element takes. */
+	private static long lines(String css) {
+		return (Long) browser.script("""
+				const element = document.querySelector(arguments[0]);
+				return Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight));""",
+				css);
+	}
+
 	/** Waits for the dynos table, which refreshes itself, to list exactly these dynos as up. */
 	private static void awaitDynos(List<String> names) {
 		browser.await(DEPLOY, driver -> {
@@ -282,12 +305,13 @@ class DashboardIT {
 
 	/**
 	 * The page as it is now: no console errors, every text at least 4.5:1 against its background in
-	 * both schemes, and screenshots at desktop width, at phone width (where nothing may scroll sideways)
-	 * and at phone width in the dark scheme.
+	 * both schemes, form fields in normal weight, and screenshots at desktop width, at phone width (where
+	 * nothing may scroll sideways) and at phone width in the dark scheme.
 	 */
 	private static void checkPage(String name) {
 		assertThat(browser.consoleErrors()).as("console errors on " + name).isEmpty();
 		assertThat(browser.textBelowContrast()).as("text below 4.5:1 on " + name).isEmpty();
+		assertThat(browser.boldFields()).as("bold form fields on " + name).isEmpty();
 		browser.screenshot(name + "-desktop");
 		browser.resize(Browser.PHONE);
 		try {

@@ -198,6 +198,15 @@ public final class Browser implements AutoCloseable {
 				return low;""");
 	}
 
+	/** The form fields (inputs, dropdowns, text areas) whose text is bolder than normal, as a label's is. */
+	@SuppressWarnings("unchecked")
+	public List<String> boldFields() {
+		return (List<String>) script("""
+				return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+				  .filter((field) => Number(getComputedStyle(field).fontWeight) > 400)
+				  .map((field) => field.name + ' ' + getComputedStyle(field).fontWeight);""");
+	}
+
 	/** The errors the page logged to the console since the last call (CSP violations, failed scripts, …). */
 	public List<String> consoleErrors() {
 		return driver.manage()
