@@ -234,6 +234,12 @@ class DashboardIT {
 		awaitDynos(List.of("web.1", "web.2"));
 		assertThat(browser.find("form[data-process-type=web] input[name=quantity]").getAttribute("value"))
 			.isEqualTo("2");
+		assertThat(atDesktopAndPhoneWidth(() -> (Long) browser.script("""
+				const middle = (element) => { const box = element.getBoundingClientRect(); return box.top + box.height / 2; };
+				const form = document.querySelector('form[data-process-type=web]');
+				return Math.round(Math.abs(middle(form.querySelector('.process-type code'))
+				  - middle(form.querySelector('input[name=quantity]'))));""")))
+			.as("px between the middles of the process type and its quantity field").allMatch(px -> px <= 2);
 	}
 
 	@Test
@@ -305,8 +311,9 @@ class DashboardIT {
 
 	/**
 	 * The page as it is now: no console errors, every text at least 4.5:1 against its background in
-	 * both schemes, form fields in normal weight, and screenshots at desktop width, at phone width (where
-	 * nothing may scroll sideways) and at phone width in the dark scheme.
+	 * both schemes, form fields in normal weight, and screenshots at desktop width, at phone width
+	 * (where nothing may scroll sideways, no code block either, and no dropdown may cut its text off)
+	 * and at phone width in the dark scheme.
 	 */
 	private static void checkPage(String name) {
 		assertThat(browser.consoleErrors()).as("console errors on " + name).isEmpty();
@@ -316,6 +323,7 @@ class DashboardIT {
 		browser.resize(Browser.PHONE);
 		try {
 			assertThat(browser.overflowsHorizontally()).as(name + " overflows a phone's width").isFalse();
+			assertThat(browser.cutOff()).as(name + " cuts text off on a phone").isEmpty();
 			browser.screenshot(name + "-phone");
 			browser.colorScheme("dark");
 			assertThat(browser.textBelowContrast()).as("text below 4.5:1 on " + name + " in the dark").isEmpty();

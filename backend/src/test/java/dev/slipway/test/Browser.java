@@ -207,6 +207,34 @@ public final class Browser implements AutoCloseable {
 				  .map((field) => field.name + ' ' + getComputedStyle(field).fontWeight);""");
 	}
 
+	/**
+	 * The code blocks that scroll sideways, and the dropdowns too narrow for the option they show
+	 * (measured against a copy of the dropdown that holds only that option, at its natural width).
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> cutOff() {
+		return (List<String>) script("""
+				const cut = [];
+				document.querySelectorAll('pre').forEach((pre) => {
+				  if (pre.offsetParent && pre.scrollWidth > pre.clientWidth + 1) {
+				    cut.push('pre ' + pre.textContent.trim().slice(0, 40));
+				  }
+				});
+				document.querySelectorAll('select').forEach((select) => {
+				  const shown = select.options[select.selectedIndex];
+				  if (!select.offsetParent || !shown) { return; }
+				  const natural = document.createElement('select');
+				  natural.append(new Option(shown.text));
+				  natural.style.cssText = 'position: absolute; width: auto; max-width: none; visibility: hidden';
+				  select.parentElement.append(natural);
+				  if (natural.offsetWidth > select.offsetWidth + 1) {
+				    cut.push('select ' + select.name + ' shows ' + select.offsetWidth + ' of ' + natural.offsetWidth + ' px');
+				  }
+				  natural.remove();
+				});
+				return cut;""");
+	}
+
 	/** The errors the page logged to the console since the last call (CSP violations, failed scripts, …). */
 	public List<String> consoleErrors() {
 		return driver.manage()
