@@ -247,14 +247,18 @@ public final class Browser implements AutoCloseable {
 			.toList();
 	}
 
-	/** Saves a screenshot of the whole page, not only the part in the window, as target/screenshots/{name}.png. */
+	/**
+	 * Saves a screenshot of the whole page, not only the part in the window, as target/screenshots/{name}.png.
+	 * It is as wide as the window: taken whole, the page has no scroll bar and lays out over the bar's width too.
+	 */
 	public Path screenshot(String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path file = SCREENSHOTS.resolve(name + ".png");
 			@SuppressWarnings("unchecked")
 			Map<String, Long> size = (Map<String, Long>) script(
-					"return { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }");
+					"return { width: Math.max(window.innerWidth, document.documentElement.scrollWidth),"
+							+ " height: document.documentElement.scrollHeight }");
 			Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
 					"captureBeyondViewport", true, "clip",
 					Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
