@@ -230,6 +230,7 @@ class DashboardIT {
 		browser.visit("/apps/" + app);
 		browser.type("form[data-process-type=web] input[name=quantity]", "2");
 		browser.click("form[data-process-type=web] button[type=submit]");
+		browser.await(PAGE, driver -> !browser.findAll(".notice").isEmpty());
 		assertThat(browser.find(".notice").getText()).startsWith("Scaled web to 2");
 		awaitDynos(List.of("web.1", "web.2"));
 		assertThat(browser.find("form[data-process-type=web] input[name=quantity]").getAttribute("value"))
