@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.slipway.test.Browser;
 import dev.slipway.test.GitProject;
@@ -167,6 +168,8 @@ class DashboardIT {
 		browser.click("tr[data-config-key=GREETING] details.reveal summary");
 		assertThat(browser.find("tr[data-config-key=GREETING] pre.config-value").getText()).isEqualTo(greeting);
 		checkPage("settings");
+		assertThat(atDesktopAndPhoneWidth(() -> lines("form[data-confirm-name] label > span")))
+			.as("lines of the delete confirmation's label").containsExactly(1L, 1L);
 
 		browser.visit("/apps/" + app + "/activity");
 		assertThat(browser.text()).contains("Set GREETING config vars");
@@ -175,7 +178,7 @@ class DashboardIT {
 
 	@Test
 	@Order(6)
-	void anInvalidConfigKeyIsRefusedWithTheReasonAndChangesNothing() {
+	void anInvalidConfigKeyOrEnvTextIsRefusedWithTheReasonKeepingWhatWasTypedAndChangesNothing() {
 		browser.visit("/apps/" + app + "/settings");
 		browser.type("form.add-config input[name=key]", "1BAD");
 		browser.type("form.add-config textarea[name=value]", "x");
@@ -183,6 +186,18 @@ class DashboardIT {
 		browser.awaitText("'1BAD' is not a valid config var key", PAGE);
 		assertThat(browser.find("form.add-config input[name=key]").getAttribute("value")).isEqualTo("1BAD");
 		assertThat(browser.findAll("tr[data-config-key]")).hasSize(1);
+		assertThat(browser.find("details.bulk").getAttribute("open")).as("a refused key leaves the bulk editor shut")
+			.isNull();
+
+		String typed = "GREETING=hello from the dashboard\nEXTRA=kept while I fix it\nnot an assignment\n";
+		browser.click("details.bulk summary");
+		browser.type("details.bulk textarea[name=text]", typed);
+		browser.click("details.bulk button[type=submit]");
+		browser.awaitText("Line 3 of the .env text is not KEY=value: not an assignment", PAGE);
+		assertThat(browser.find("details.bulk").getAttribute("open")).as("the bulk editor stays open").isNotNull();
+		assertThat(browser.find("details.bulk textarea[name=text]").getAttribute("value")).isEqualTo(typed);
+		assertThat(browser.findAll("tr[data-config-key]")).hasSize(1);
+		checkPage("settings-refused");
 	}
 
 	@Test
@@ -215,10 +230,17 @@ class DashboardIT {
 		browser.visit("/apps/" + app);
 		browser.type("form[data-process-type=web] input[name=quantity]", "2");
 		browser.click("form[data-process-type=web] button[type=submit]");
+		browser.await(PAGE, driver -> !browser.findAll(".notice").isEmpty());
 		assertThat(browser.find(".notice").getText()).startsWith("Scaled web to 2");
 		awaitDynos(List.of("web.1", "web.2"));
 		assertThat(browser.find("form[data-process-type=web] input[name=quantity]").getAttribute("value"))
 			.isEqualTo("2");
+		assertThat(atDesktopAndPhoneWidth(() -> (Long) browser.script("""
+				const middle = (element) => { const box = element.getBoundingClientRect(); return box.top + box.height / 2; };
+				const form = document.querySelector('form[data-process-type=web]');
+				return Math.round(Math.abs(middle(form.querySelector('.process-type code'))
+				  - middle(form.querySelector('input[name=quantity]'))));""")))
+			.as("px between the middles of the process type and its quantity field").allMatch(px -> px <= 2);
 	}
 
 	@Test
@@ -253,6 +275,26 @@ class DashboardIT {
 		checkPage("new-app-empty");
 	}
 
+	/** What the page shows at desktop width, then at phone width. */
+	private static <T> List<T> atDesktopAndPhoneWidth(Supplier<T> measure) {
+		T desktop = measure.get();
+		browser.resize(Browser.PHONE);
+		try {
+			return List.of(desktop, measure.get());
+		}
+		finally {
+			browser.resize(Browser.DESKTOP);
+		}
+	}
+
+	/** The lines of text the element takes. */
+	private static long lines(String css) {
+		return (Long) browser.script("""
+				const element = document.querySelector(arguments[0]);
+				return Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight));""",
+				css);
+	}
+
 	/** Waits for the dynos table, which refreshes itself, to list exactly these dynos as up. */
 	private static void awaitDynos(List<String> names) {
 		browser.await(DEPLOY, driver -> {
@@ -269,17 +311,23 @@ class DashboardIT {
 	}
 
 	/**
-	 * The page as it is now: no console errors, and screenshots at desktop width, at phone width (where
-	 * nothing may scroll sideways) and at phone width in the dark scheme.
+	 * The page as it is now: no console errors, every text at least 4.5:1 against its background in
+	 * both schemes, form fields in normal weight, and screenshots at desktop width, at phone width
+	 * (where nothing may scroll sideways, no code block either, and no dropdown may cut its text off)
+	 * and at phone width in the dark scheme.
 	 */
 	private static void checkPage(String name) {
 		assertThat(browser.consoleErrors()).as("console errors on " + name).isEmpty();
+		assertThat(browser.textBelowContrast()).as("text below 4.5:1 on " + name).isEmpty();
+		assertThat(browser.boldFields()).as("bold form fields on " + name).isEmpty();
 		browser.screenshot(name + "-desktop");
 		browser.resize(Browser.PHONE);
 		try {
 			assertThat(browser.overflowsHorizontally()).as(name + " overflows a phone's width").isFalse();
+			assertThat(browser.cutOff()).as(name + " cuts text off on a phone").isEmpty();
 			browser.screenshot(name + "-phone");
 			browser.colorScheme("dark");
+			assertThat(browser.textBelowContrast()).as("text below 4.5:1 on " + name + " in the dark").isEmpty();
 			browser.screenshot(name + "-phone-dark");
 		}
 		finally {

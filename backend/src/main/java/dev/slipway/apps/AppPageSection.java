@@ -17,7 +17,10 @@ public interface AppPageSection {
 	/** The Thymeleaf fragment that renders it, such as {@code "build/sections :: builds"}. */
 	String fragment();
 
-	/** Puts what the fragment shows into the page's model. */
+	/**
+	 * Puts what the fragment shows into the page's model. The model already holds what the request
+	 * carries, such as the flashed text of a refused form, which a section keeps ({@code putIfAbsent}).
+	 */
 	void populate(App app, Map<String, Object> model);
 
 	/** The pieces the page fetches again on its own, by name, served at {@code /apps/<app>/parts/<name>}. */

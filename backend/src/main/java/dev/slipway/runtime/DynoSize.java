@@ -39,6 +39,16 @@ public enum DynoSize {
 		return cpus;
 	}
 
+	/** Its memory and CPUs in a few words, short enough for a phone: "512 MiB, 1 CPU", "14 GiB, 4 CPU". */
+	public String summary() {
+		String memory = memoryMib < 1024 ? memoryMib + " MiB" : decimal(memoryMib / 1024.0) + " GiB";
+		return memory + ", " + decimal(cpus) + " CPU";
+	}
+
+	private static String decimal(double value) {
+		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+	}
+
 	public static Optional<DynoSize> of(String label) {
 		String wanted = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
 		return Arrays.stream(values()).filter(size -> size.label.equals(wanted)).findFirst();

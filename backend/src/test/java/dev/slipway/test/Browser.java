@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,9 +15,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -146,6 +145,96 @@ public final class Browser implements AutoCloseable {
 		return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1");
 	}
 
+	/**
+	 * The text on the page (placeholders and form fields included) whose contrast with what is behind it is
+	 * below WCAG's 4.5:1, as {@code "tag.class 'text' 3.2:1"}; disabled controls are exempt, as WCAG says.
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> textBelowContrast() {
+		return (List<String>) script("""
+				const rgba = (css) => {
+				  const parts = (css.match(/[\\d.]+/g) || ['0', '0', '0', '0']).map(Number);
+				  return parts.length === 3 ? [...parts, 1] : parts;
+				};
+				const over = (top, below) => [0, 1, 2].map((i) => top[i] * top[3] + below[i] * (1 - top[3])).concat(1);
+				const behind = (element) => {
+				  const layers = [];
+				  for (let at = element; at; at = at.parentElement) {
+				    const colour = rgba(getComputedStyle(at).backgroundColor);
+				    if (colour[3] > 0) { layers.push(colour); }
+				    if (colour[3] === 1) { break; }
+				  }
+				  return layers.reverse().reduce((below, top) => over(top, below), [255, 255, 255, 1]);
+				};
+				const luminance = (colour) => {
+				  const [r, g, b] = colour.slice(0, 3).map((v) => v / 255)
+				    .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+				  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+				};
+				const ratio = (a, b) => {
+				  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+				  return (light + 0.05) / (dark + 0.05);
+				};
+				const low = [];
+				const check = (element, colour, text) => {
+				  const background = behind(element);
+				  const contrast = ratio(over(rgba(colour), background), background);
+				  if (contrast < 4.5) {
+				    low.push(element.tagName.toLowerCase() + (element.className ? '.' + element.className : '')
+				      + " '" + text.trim().slice(0, 40) + "' " + contrast.toFixed(2) + ':1');
+				  }
+				};
+				document.querySelectorAll('body *').forEach((element) => {
+				  if (element.closest(':disabled') || getComputedStyle(element).visibility !== 'visible') { return; }
+				  const text = [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE)
+				    .map((node) => node.textContent).join('');
+				  if (text.trim() || ['INPUT', 'SELECT', 'TEXTAREA'].includes(element.tagName) && element.type !== 'hidden') {
+				    check(element, getComputedStyle(element).color, text.trim() || element.value || '');
+				  }
+				  if (element.placeholder) {
+				    check(element, getComputedStyle(element, '::placeholder').color, element.placeholder);
+				  }
+				});
+				return low;""");
+	}
+
+	/** The form fields (inputs, dropdowns, text areas) whose text is bolder than normal, as a label's is. */
+	@SuppressWarnings("unchecked")
+	public List<String> boldFields() {
+		return (List<String>) script("""
+				return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+				  .filter((field) => Number(getComputedStyle(field).fontWeight) > 400)
+				  .map((field) => field.name + ' ' + getComputedStyle(field).fontWeight);""");
+	}
+
+	/**
+	 * The code blocks that scroll sideways, and the dropdowns too narrow for the option they show
+	 * (measured against a copy of the dropdown that holds only that option, at its natural width).
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> cutOff() {
+		return (List<String>) script("""
+				const cut = [];
+				document.querySelectorAll('pre').forEach((pre) => {
+				  if (pre.offsetParent && pre.scrollWidth > pre.clientWidth + 1) {
+				    cut.push('pre ' + pre.textContent.trim().slice(0, 40));
+				  }
+				});
+				document.querySelectorAll('select').forEach((select) => {
+				  const shown = select.options[select.selectedIndex];
+				  if (!select.offsetParent || !shown) { return; }
+				  const natural = document.createElement('select');
+				  natural.append(new Option(shown.text));
+				  natural.style.cssText = 'position: absolute; width: auto; max-width: none; visibility: hidden';
+				  select.parentElement.append(natural);
+				  if (natural.offsetWidth > select.offsetWidth + 1) {
+				    cut.push('select ' + select.name + ' shows ' + select.offsetWidth + ' of ' + natural.offsetWidth + ' px');
+				  }
+				  natural.remove();
+				});
+				return cut;""");
+	}
+
 	/** The errors the page logged to the console since the last call (CSP violations, failed scripts, …). */
 	public List<String> consoleErrors() {
 		return driver.manage()
@@ -158,12 +247,22 @@ public final class Browser implements AutoCloseable {
 			.toList();
 	}
 
-	/** Saves a screenshot as target/screenshots/{name}.png. */
+	/**
+	 * Saves a screenshot of the whole page, not only the part in the window, as target/screenshots/{name}.png.
+	 * It is as wide as the window: taken whole, the page has no scroll bar and lays out over the bar's width too.
+	 */
 	public Path screenshot(String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path file = SCREENSHOTS.resolve(name + ".png");
-			Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			@SuppressWarnings("unchecked")
+			Map<String, Long> size = (Map<String, Long>) script(
+					"return { width: Math.max(window.innerWidth, document.documentElement.scrollWidth),"
+							+ " height: document.documentElement.scrollHeight }");
+			Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+					"captureBeyondViewport", true, "clip",
+					Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+			Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
 			return file;
 		}
 		catch (IOException ex) {

@@ -98,7 +98,8 @@ class AppsPageController {
 			.filter(section -> section.tab() == tab)
 			.sorted(Comparator.comparingInt(AppPageSection::order))
 			.toList();
-		Map<String, Object> attributes = new HashMap<>();
+		// The sections see what the request already carries, such as a refused form's flashed text.
+		Map<String, Object> attributes = new HashMap<>(model.asMap());
 		shown.forEach(section -> section.populate(app, attributes));
 		model.addAllAttributes(attributes);
 		model.addAttribute("app", app);

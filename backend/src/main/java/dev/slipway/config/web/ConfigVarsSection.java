@@ -42,6 +42,8 @@ class ConfigVarsSection implements AppPageSection {
 	public void populate(App app, Map<String, Object> model) {
 		Map<String, String> vars = config.of(app);
 		model.put("configVars", vars);
+		// Only a refused bulk edit flashes its text back: the editor then opens with it, as the user typed it.
+		model.put("envTextRefused", model.containsKey("envText"));
 		model.putIfAbsent("envText", DotEnv.format(vars));
 		model.put("configRollout", rollouts.of(app.id()).orElse(null));
 		model.put("configHistory", config.history(app, 5));

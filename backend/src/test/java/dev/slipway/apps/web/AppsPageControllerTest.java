@@ -1,0 +1,79 @@
+package dev.slipway.apps.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageSection;
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppTab;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+
+import org.springframework.ui.ExtendedModelMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AppsPageControllerTest {
+
+	/** Shows an editable text the way the config vars' bulk editor does: the saved value unless the request has one. */
+	static class EditableText implements AppPageSection {
+
+		@Override
+		public AppTab tab() {
+			return AppTab.SETTINGS;
+		}
+
+		@Override
+		public int order() {
+			return 0;
+		}
+
+		@Override
+		public String fragment() {
+			return "config/sections :: config-vars";
+		}
+
+		@Override
+		public void populate(App app, Map<String, Object> model) {
+			model.put("saved", "A=1");
+			model.putIfAbsent("envText", "A=1");
+		}
+
+	}
+
+	private final App app = Mockito.mock(App.class);
+
+	private final AppsPageController controller = controller();
+
+	private AppsPageController controller() {
+		AppService apps = Mockito.mock(AppService.class);
+		Mockito.when(apps.require("my-app", null)).thenReturn(app);
+		return new AppsPageController(apps, List.of(new EditableText()), Optional.empty());
+	}
+
+	@Test
+	void aFlashedFormValueSurvivesTheSectionsFillingThePage() {
+		ExtendedModelMap model = new ExtendedModelMap();
+		// What the redirect after a refused bulk edit brings along as flash attributes.
+		model.addAttribute("configError", "Line 1 of the .env text has no '='.");
+		model.addAttribute("envText", "A=1\nnot an assignment");
+
+		assertThat(controller.tab(null, "my-app", "settings", model)).isEqualTo("apps/tab");
+
+		assertThat(model.getAttribute("envText")).isEqualTo("A=1\nnot an assignment");
+		assertThat(model.getAttribute("configError")).isEqualTo("Line 1 of the .env text has no '='.");
+		assertThat(model.getAttribute("saved")).isEqualTo("A=1");
+	}
+
+	@Test
+	void withoutAFlashedValueTheSectionShowsTheSavedOne() {
+		ExtendedModelMap model = new ExtendedModelMap();
+
+		controller.tab(null, "my-app", "settings", model);
+
+		assertThat(model.getAttribute("envText")).isEqualTo("A=1");
+	}
+
+}
