@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.slipway.database.DatabaseUrl;
 import dev.slipway.database.PostgresServers;
@@ -94,6 +95,12 @@ class AddonServer {
 		}
 		catch (NotFoundException | ConflictException ex) {
 			// Not connected.
+		}
+		catch (InternalServerErrorException ex) {
+			// Docker 26 and newer answer 500 for a container that is not connected.
+			if (!String.valueOf(ex.getMessage()).contains("is not connected")) {
+				throw ex;
+			}
 		}
 	}
 
