@@ -91,7 +91,7 @@ class DockerEvents {
 		if (deployment == null || deployment.releaseVersion() != dyno.release) {
 			return;
 		}
-		if (!dyno.processType.equals("web")) {
+		if (!dyno.processType.equals(ProcessType.WEB)) {
 			states.transition(dyno, DynoState.UP, null);
 			return;
 		}

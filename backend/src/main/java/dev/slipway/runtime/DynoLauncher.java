@@ -54,7 +54,7 @@ class DynoLauncher {
 	 */
 	List<TrackedDyno> launch(DeploySpec spec, String processType, List<Integer> indexes, DynoSize size) {
 		List<TrackedDyno> started = new ArrayList<>();
-		boolean web = processType.equals("web");
+		boolean web = processType.equals(ProcessType.WEB);
 		for (int index : indexes) {
 			String id = containers.create(spec, processType, index, size, web);
 			String command = spec.command(processType);

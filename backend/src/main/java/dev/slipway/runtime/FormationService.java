@@ -125,7 +125,7 @@ public class FormationService {
 	}
 
 	private static String runnable(DeploySpec spec) {
-		return spec.processTypes().keySet().stream().filter(type -> !type.equals("release")).sorted().collect(Collectors.joining(", "));
+		return spec.processTypes().keySet().stream().filter(type -> !type.equals(ProcessType.RELEASE)).sorted().collect(Collectors.joining(", "));
 	}
 
 }

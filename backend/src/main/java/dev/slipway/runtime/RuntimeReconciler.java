@@ -136,7 +136,7 @@ class RuntimeReconciler implements SmartLifecycle {
 			states.transition(dyno, DynoState.CRASHED, container.getState().getExitCodeLong() == null ? null
 					: container.getState().getExitCodeLong().intValue());
 		}
-		else if (!dyno.processType.equals("web") || (address != null && BootCheck.accepts(address, 500))) {
+		else if (!dyno.processType.equals(ProcessType.WEB) || (address != null && BootCheck.accepts(address, 500))) {
 			RestartPolicy policy = container.getHostConfig().getRestartPolicy();
 			if (policy == null || !UNLESS_STOPPED.equals(policy.getName())) {
 				// Slipway stopped between its boot check and giving it the restart policy.
@@ -191,7 +191,7 @@ class RuntimeReconciler implements SmartLifecycle {
 				launcher.retire(extra);
 			}
 		}
-		for (TrackedDyno dyno : states.active(app.name(), spec.version(), "web")) {
+		for (TrackedDyno dyno : states.active(app.name(), spec.version(), ProcessType.WEB)) {
 			if (dyno.state == DynoState.STARTING) {
 				Thread.ofVirtual().start(() -> {
 					if (launcher.awaitUp(spec, dyno) == null) {
