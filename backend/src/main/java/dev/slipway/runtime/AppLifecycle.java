@@ -44,7 +44,7 @@ class AppLifecycle {
 
 	@EventListener
 	void appDeleted(AppDeleted event) {
-		states.of(event.name()).forEach(dyno -> dyno.retiring = true);
+		states.of(event.name()).forEach(states::retiring);
 		routes.remove(event.name());
 		Thread.ofVirtual().name("delete-" + event.name()).start(() -> {
 			docker.api()

@@ -10,6 +10,7 @@ import dev.slipway.docker.ContainerLogs;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.logs.AppLogs;
 import dev.slipway.router.RouterSettings;
+import dev.slipway.runtime.DynoStates.TrackedDyno;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ class DynoLauncher {
 			containers.start(id);
 		}
 		if (!web) {
-			started.forEach(dyno -> states.transition(dyno, DynoState.UP, null));
+			started.forEach(states::up);
 			return started;
 		}
 		List<CompletableFuture<String>> checks = started.stream()
@@ -77,7 +78,7 @@ class DynoLauncher {
 				TrackedDyno failed = started.get(i);
 				String output = String.join("\n", lastOutput(failed));
 				started.forEach(dyno -> {
-					dyno.retiring = true;
+					states.retiring(dyno);
 					containers.remove(dyno.containerId);
 					states.forget(dyno.containerId);
 				});
@@ -107,8 +108,7 @@ class DynoLauncher {
 		if (!Boolean.TRUE.equals(container.getState().getRunning())) {
 			return BootCheck.crashed(container);
 		}
-		dyno.address = containers.address(container);
-		states.transition(dyno, DynoState.UP, null);
+		states.upAt(dyno, containers.address(container));
 		return null;
 	}
 
@@ -121,8 +121,7 @@ class DynoLauncher {
 	/** Stops dynos in the background: marked stopping at once, so no route points at them any more. */
 	void retire(List<TrackedDyno> dynos) {
 		for (TrackedDyno dyno : dynos) {
-			dyno.retiring = true;
-			states.transition(dyno, DynoState.STOPPING, null);
+			states.stopping(dyno);
 			Thread.ofVirtual().name("stop-" + dyno.name()).start(() -> {
 				try {
 					containers.stopAndRemove(dyno.containerId);

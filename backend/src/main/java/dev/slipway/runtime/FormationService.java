@@ -10,6 +10,7 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
+import dev.slipway.runtime.DynoStates.TrackedDyno;
 
 import org.springframework.stereotype.Service;
 
@@ -119,7 +120,7 @@ public class FormationService {
 		if (dynos.isEmpty()) {
 			return;
 		}
-		dynos.forEach(dyno -> dyno.retiring = true);
+		dynos.forEach(states::retiring);
 		routes.refresh(app.id(), app.name());
 		launcher.retire(dynos);
 	}

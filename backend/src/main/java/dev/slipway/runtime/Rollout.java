@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import dev.slipway.apps.AppLocks;
 import dev.slipway.progress.Progress;
+import dev.slipway.runtime.DynoStates.TrackedDyno;
 
 import org.springframework.stereotype.Service;
 
@@ -92,7 +93,7 @@ public class Rollout {
 	private void roll(DeploySpec spec, Progress log) {
 		networks.ensure(spec.appName());
 		List<Formation> formation = planner.formationFor(spec);
-		List<TrackedDyno> previous = states.of(spec.appName()).stream().filter(dyno -> !dyno.retiring).toList();
+		List<TrackedDyno> previous = states.of(spec.appName()).stream().filter(dyno -> !dyno.retiring()).toList();
 		Optional<Formation> web = formation.stream().filter(type -> type.processType().equals(ProcessType.WEB)).findFirst();
 		List<TrackedDyno> started = new ArrayList<>();
 		if (web.isPresent() && web.get().quantity() > 0 && spec.runs(ProcessType.WEB)) {

@@ -63,8 +63,8 @@ class Routes {
 		}
 		List<Upstream> upstreams = states.active(app, deployment.get().releaseVersion(), ProcessType.WEB)
 			.stream()
-			.filter(dyno -> dyno.state == DynoState.UP && dyno.address != null)
-			.map(dyno -> new Upstream(dyno.address, dyno.name()))
+			.filter(dyno -> dyno.state() == DynoState.UP && dyno.address() != null)
+			.map(dyno -> new Upstream(dyno.address(), dyno.name()))
 			.toList();
 		return Route.serving(upstreams);
 	}
