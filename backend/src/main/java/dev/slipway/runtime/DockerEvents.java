@@ -95,7 +95,7 @@ class DockerEvents {
 			return;
 		}
 		Thread.ofVirtual().name("boot-" + dyno.name()).start(() -> {
-			if (launcher.awaitUp(deployment.spec(dyno.app), dyno) == null) {
+			if (launcher.awaitUp(deployment.spec(dyno.app), dyno) instanceof BootOutcome.Up) {
 				routes.refresh(dyno.appId, dyno.app);
 			}
 		});

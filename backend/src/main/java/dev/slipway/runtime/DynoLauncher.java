@@ -69,12 +69,11 @@ class DynoLauncher {
 			started.forEach(states::up);
 			return started;
 		}
-		List<CompletableFuture<String>> checks = started.stream()
+		List<CompletableFuture<BootOutcome>> checks = started.stream()
 			.map(dyno -> CompletableFuture.supplyAsync(() -> awaitUp(spec, dyno), VIRTUAL))
 			.toList();
 		for (int i = 0; i < started.size(); i++) {
-			String problem = checks.get(i).join();
-			if (problem != null) {
+			if (checks.get(i).join() instanceof BootOutcome.Failed problem) {
 				TrackedDyno failed = started.get(i);
 				String output = String.join("\n", lastOutput(failed));
 				started.forEach(dyno -> {
@@ -82,7 +81,7 @@ class DynoLauncher {
 					containers.remove(dyno.containerId);
 					states.forget(dyno.containerId);
 				});
-				throw new DeployFailed(failed.name() + " of v" + spec.version() + " did not start: " + problem
+				throw new DeployFailed(failed.name() + " of v" + spec.version() + " did not start: " + problem.reason()
 						+ (output.isBlank() ? "." : ". Its last output:\n" + output));
 			}
 		}
@@ -91,25 +90,25 @@ class DynoLauncher {
 
 	/**
 	 * Waits for a web dyno to come up and marks it so, from then on restarted by Docker when it
-	 * exits; null when it did, else why not.
+	 * exits.
 	 */
-	String awaitUp(DeploySpec spec, TrackedDyno dyno) {
-		String problem = bootCheck.await(dyno.containerId, spec.healthCheck(),
+	BootOutcome awaitUp(DeploySpec spec, TrackedDyno dyno) {
+		BootOutcome outcome = bootCheck.await(dyno.containerId, spec.healthCheck(),
 				spec.appName() + "." + router.baseDomain(), spec.bootTimeout());
-		if (problem != null) {
-			return problem;
+		if (outcome instanceof BootOutcome.Failed) {
+			return outcome;
 		}
 		containers.restartOnExit(dyno.containerId);
 		// An exit between the check and the new policy would otherwise leave it down for good.
 		InspectContainerResponse container = containers.inspect(dyno.containerId);
 		if (container == null) {
-			return "its container disappeared";
+			return new BootOutcome.Failed("its container disappeared");
 		}
 		if (!Boolean.TRUE.equals(container.getState().getRunning())) {
 			return BootCheck.crashed(container);
 		}
 		states.upAt(dyno, containers.address(container));
-		return null;
+		return BootOutcome.UP;
 	}
 
 	/** The end of what a dyno wrote, repeats folded, so a loop of the same error does not fill the push. */

@@ -193,7 +193,7 @@ class RuntimeReconciler implements SmartLifecycle {
 		for (TrackedDyno dyno : states.active(app.name(), spec.version(), ProcessType.WEB)) {
 			if (dyno.state() == DynoState.STARTING) {
 				Thread.ofVirtual().start(() -> {
-					if (launcher.awaitUp(spec, dyno) == null) {
+					if (launcher.awaitUp(spec, dyno) instanceof BootOutcome.Up) {
 						routes.refresh(app.id(), app.name());
 					}
 				});
