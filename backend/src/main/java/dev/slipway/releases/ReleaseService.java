@@ -13,8 +13,8 @@ import dev.slipway.progress.Progress;
 import dev.slipway.router.Router;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.DeploySpec;
+import dev.slipway.runtime.DynoRuntime;
 import dev.slipway.runtime.MemoryDefaults;
-import dev.slipway.runtime.Rollout;
 import dev.slipway.runtime.RuntimeSettings;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,7 +30,7 @@ public class ReleaseService {
 
 	private final Releases releases;
 
-	private final Rollout rollout;
+	private final DynoRuntime dynos;
 
 	private final ReleaseBuilds builds;
 
@@ -48,11 +48,11 @@ public class ReleaseService {
 
 	private final AppLocks locks;
 
-	ReleaseService(Releases releases, Rollout rollout, ReleaseBuilds builds, RuntimeSettings runtime,
+	ReleaseService(Releases releases, DynoRuntime dynos, ReleaseBuilds builds, RuntimeSettings runtime,
 			Router router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events,
 			AppLogs appLogs, AppLocks locks) {
 		this.releases = releases;
-		this.rollout = rollout;
+		this.dynos = dynos;
 		this.builds = builds;
 		this.runtime = runtime;
 		this.router = router;
@@ -124,9 +124,9 @@ public class ReleaseService {
 			DeploySpec spec = spec(app, release, initialFormation);
 			try {
 				if (runReleasePhase) {
-					rollout.runReleasePhase(spec, log);
+					dynos.runReleasePhase(spec, log);
 				}
-				rollout.deploy(spec, log);
+				dynos.deploy(spec, log);
 			}
 			catch (DeployFailed ex) {
 				release.failed(ex.getMessage());

@@ -44,20 +44,28 @@ class AppLifecycle {
 
 	@EventListener
 	void appDeleted(AppDeleted event) {
-		states.of(event.name()).forEach(dyno -> dyno.retiring = true);
-		routes.remove(event.name());
-		Thread.ofVirtual().name("delete-" + event.name()).start(() -> {
-			docker.api()
-				.listContainersCmd()
-				.withShowAll(true)
-				.withLabelFilter(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, event.name()))
-				.exec()
-				.forEach(container -> {
-					containers.remove(container.getId());
-					states.forget(container.getId());
-				});
-			networks.remove(event.name());
-		});
+		withdraw(event.name());
+		Thread.ofVirtual().name("delete-" + event.name()).start(() -> remove(event.name()));
+	}
+
+	/** At once, so nothing reaches the app's dynos any more however long removing them takes. */
+	void withdraw(String app) {
+		states.of(app).forEach(states::retiring);
+		routes.remove(app);
+	}
+
+	/** Removes every container of the app, dynos and one-offs alike, then its network. */
+	void remove(String app) {
+		docker.api()
+			.listContainersCmd()
+			.withShowAll(true)
+			.withLabelFilter(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app))
+			.exec()
+			.forEach(container -> {
+				containers.remove(container.getId());
+				states.forget(container.getId());
+			});
+		networks.remove(app);
 	}
 
 }

@@ -28,39 +28,39 @@ class BootCheck {
 		this.containers = containers;
 	}
 
-	/** Null when the dyno is up; otherwise why it is not. */
-	String await(String containerId, HealthCheck check, String host, Duration timeout) {
+	BootOutcome await(String containerId, HealthCheck check, String host, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		String lastProblem = "it did not accept connections on $PORT";
 		while (Instant.now().isBefore(deadline)) {
 			InspectContainerResponse container = containers.inspect(containerId);
 			if (container == null) {
-				return "its container disappeared";
+				return new BootOutcome.Failed("its container disappeared");
 			}
 			if (!Boolean.TRUE.equals(container.getState().getRunning())) {
 				return crashed(container);
 			}
 			String address = containers.address(container);
 			if (address != null) {
-				String problem = check == null ? connect(address) : request(address, check, host);
-				if (problem == null) {
-					return null;
+				BootOutcome outcome = check == null ? connect(address) : request(address, check, host);
+				if (!(outcome instanceof BootOutcome.Failed failed)) {
+					return outcome;
 				}
-				lastProblem = problem;
+				lastProblem = failed.reason();
 			}
 			sleep();
 		}
-		return lastProblem + " within " + timeout.toSeconds() + " s";
+		return new BootOutcome.Failed(lastProblem + " within " + timeout.toSeconds() + " s");
 	}
 
 	/** Why a dyno that is not running stopped, as Heroku's "crashed" says it. */
-	static String crashed(InspectContainerResponse container) {
-		return "it crashed, its process exited with status " + container.getState().getExitCodeLong()
-				+ (Boolean.TRUE.equals(container.getState().getOOMKilled()) ? " (out of memory)" : "");
+	static BootOutcome.Failed crashed(InspectContainerResponse container) {
+		return new BootOutcome.Failed("it crashed, its process exited with status " + container.getState().getExitCodeLong()
+				+ (Boolean.TRUE.equals(container.getState().getOOMKilled()) ? " (out of memory)" : ""));
 	}
 
-	private static String connect(String address) {
-		return accepts(address, 1000) ? null : "it did not accept connections on $PORT";
+	private static BootOutcome connect(String address) {
+		return accepts(address, 1000) ? BootOutcome.UP
+				: new BootOutcome.Failed("it did not accept connections on $PORT");
 	}
 
 	/** Whether something listens at {@code host:port}. */
@@ -75,7 +75,7 @@ class BootCheck {
 	}
 
 	/** A plain HTTP/1.1 GET, because the JDK's client will not send a Host header of our choosing. */
-	private static String request(String address, HealthCheck check, String host) {
+	private static BootOutcome request(String address, HealthCheck check, String host) {
 		try (Socket socket = new Socket()) {
 			socket.connect(socketAddress(address), 1000);
 			socket.setSoTimeout(5000);
@@ -88,10 +88,11 @@ class BootCheck {
 				.readLine();
 			int status = statusLine == null ? 0 : Integer.parseInt(statusLine.split(" ")[1]);
 			boolean healthy = check.status() != null ? status == check.status() : status >= 200 && status < 400;
-			return healthy ? null : "its health check GET " + check.path() + " answered " + status;
+			return healthy ? BootOutcome.UP
+					: new BootOutcome.Failed("its health check GET " + check.path() + " answered " + status);
 		}
 		catch (IOException | RuntimeException ex) {
-			return "its health check GET " + check.path() + " got no answer";
+			return new BootOutcome.Failed("its health check GET " + check.path() + " got no answer");
 		}
 	}
 

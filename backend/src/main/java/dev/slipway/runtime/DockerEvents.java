@@ -9,6 +9,7 @@ import dev.slipway.docker.DockerClients;
 import dev.slipway.docker.DockerEventStream;
 import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
+import dev.slipway.runtime.DynoStates.TrackedDyno;
 
 import org.springframework.stereotype.Component;
 
@@ -76,7 +77,7 @@ class DockerEvents {
 	/** A start Slipway did not ask for: Docker's restart policy brought a crashed dyno back. */
 	private void started(String containerId) {
 		TrackedDyno known = states.get(containerId).orElse(null);
-		if (known != null && known.state != DynoState.CRASHED) {
+		if (known != null && known.state() != DynoState.CRASHED) {
 			return;
 		}
 		InspectContainerResponse container = containers.inspect(containerId);
@@ -84,19 +85,17 @@ class DockerEvents {
 			return;
 		}
 		TrackedDyno dyno = known != null ? known : states.track(container, DynoState.STARTING);
-		Integer restarts = container.getRestartCount();
-		dyno.restarts = restarts == null ? dyno.restarts : restarts;
-		states.transition(dyno, DynoState.STARTING, null);
+		states.restarted(dyno, container);
 		Deployment deployment = deployments.findById(dyno.appId).orElse(null);
 		if (deployment == null || deployment.releaseVersion() != dyno.release) {
 			return;
 		}
-		if (!dyno.processType.equals("web")) {
-			states.transition(dyno, DynoState.UP, null);
+		if (!dyno.processType.equals(ProcessType.WEB)) {
+			states.up(dyno);
 			return;
 		}
 		Thread.ofVirtual().name("boot-" + dyno.name()).start(() -> {
-			if (launcher.awaitUp(deployment.spec(dyno.app), dyno) == null) {
+			if (launcher.awaitUp(deployment.spec(dyno.app), dyno) instanceof BootOutcome.Up) {
 				routes.refresh(dyno.appId, dyno.app);
 			}
 		});
@@ -104,10 +103,10 @@ class DockerEvents {
 
 	private void died(String containerId, String exitCode) {
 		TrackedDyno dyno = states.get(containerId).orElse(null);
-		if (dyno == null || dyno.retiring) {
+		if (dyno == null || dyno.retiring()) {
 			return;
 		}
-		states.transition(dyno, DynoState.CRASHED, exitCode == null ? null : Integer.valueOf(exitCode));
+		states.crashed(dyno, exitCode == null ? null : Integer.valueOf(exitCode));
 		routes.refresh(dyno.appId, dyno.app);
 	}
 

@@ -10,6 +10,7 @@ import dev.slipway.docker.ContainerLogs;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.logs.AppLogs;
 import dev.slipway.router.RouterSettings;
+import dev.slipway.runtime.DynoStates.TrackedDyno;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ class DynoLauncher {
 	 */
 	List<TrackedDyno> launch(DeploySpec spec, String processType, List<Integer> indexes, DynoSize size) {
 		List<TrackedDyno> started = new ArrayList<>();
-		boolean web = processType.equals("web");
+		boolean web = processType.equals(ProcessType.WEB);
 		for (int index : indexes) {
 			String id = containers.create(spec, processType, index, size, web);
 			String command = spec.command(processType);
@@ -65,23 +66,22 @@ class DynoLauncher {
 			containers.start(id);
 		}
 		if (!web) {
-			started.forEach(dyno -> states.transition(dyno, DynoState.UP, null));
+			started.forEach(states::up);
 			return started;
 		}
-		List<CompletableFuture<String>> checks = started.stream()
+		List<CompletableFuture<BootOutcome>> checks = started.stream()
 			.map(dyno -> CompletableFuture.supplyAsync(() -> awaitUp(spec, dyno), VIRTUAL))
 			.toList();
 		for (int i = 0; i < started.size(); i++) {
-			String problem = checks.get(i).join();
-			if (problem != null) {
+			if (checks.get(i).join() instanceof BootOutcome.Failed problem) {
 				TrackedDyno failed = started.get(i);
 				String output = String.join("\n", lastOutput(failed));
 				started.forEach(dyno -> {
-					dyno.retiring = true;
+					states.retiring(dyno);
 					containers.remove(dyno.containerId);
 					states.forget(dyno.containerId);
 				});
-				throw new DeployFailed(failed.name() + " of v" + spec.version() + " did not start: " + problem
+				throw new DeployFailed(failed.name() + " of v" + spec.version() + " did not start: " + problem.reason()
 						+ (output.isBlank() ? "." : ". Its last output:\n" + output));
 			}
 		}
@@ -90,26 +90,25 @@ class DynoLauncher {
 
 	/**
 	 * Waits for a web dyno to come up and marks it so, from then on restarted by Docker when it
-	 * exits; null when it did, else why not.
+	 * exits.
 	 */
-	String awaitUp(DeploySpec spec, TrackedDyno dyno) {
-		String problem = bootCheck.await(dyno.containerId, spec.healthCheck(),
+	BootOutcome awaitUp(DeploySpec spec, TrackedDyno dyno) {
+		BootOutcome outcome = bootCheck.await(dyno.containerId, spec.healthCheck(),
 				spec.appName() + "." + router.baseDomain(), spec.bootTimeout());
-		if (problem != null) {
-			return problem;
+		if (outcome instanceof BootOutcome.Failed) {
+			return outcome;
 		}
 		containers.restartOnExit(dyno.containerId);
 		// An exit between the check and the new policy would otherwise leave it down for good.
 		InspectContainerResponse container = containers.inspect(dyno.containerId);
 		if (container == null) {
-			return "its container disappeared";
+			return new BootOutcome.Failed("its container disappeared");
 		}
 		if (!Boolean.TRUE.equals(container.getState().getRunning())) {
 			return BootCheck.crashed(container);
 		}
-		dyno.address = containers.address(container);
-		states.transition(dyno, DynoState.UP, null);
-		return null;
+		states.upAt(dyno, containers.address(container));
+		return BootOutcome.UP;
 	}
 
 	/** The end of what a dyno wrote, repeats folded, so a loop of the same error does not fill the push. */
@@ -121,8 +120,7 @@ class DynoLauncher {
 	/** Stops dynos in the background: marked stopping at once, so no route points at them any more. */
 	void retire(List<TrackedDyno> dynos) {
 		for (TrackedDyno dyno : dynos) {
-			dyno.retiring = true;
-			states.transition(dyno, DynoState.STOPPING, null);
+			states.stopping(dyno);
 			Thread.ofVirtual().name("stop-" + dyno.name()).start(() -> {
 				try {
 					containers.stopAndRemove(dyno.containerId);

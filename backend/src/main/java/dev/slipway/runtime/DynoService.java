@@ -3,6 +3,7 @@ package dev.slipway.runtime;
 import java.util.List;
 
 import dev.slipway.apps.App;
+import dev.slipway.runtime.DynoStates.TrackedDyno;
 
 import org.springframework.stereotype.Service;
 

@@ -27,12 +27,12 @@ class FormationPlanner {
 		boolean first = formations.findByAppIdOrderByProcessType(spec.appId()).isEmpty();
 		DynoSize size = DynoSize.of(settings.defaultSize()).orElse(DynoSize.STANDARD_1X);
 		for (Map.Entry<String, String> type : spec.processTypes().entrySet()) {
-			if (type.getKey().equals("release")) {
+			if (type.getKey().equals(ProcessType.RELEASE)) {
 				continue;
 			}
 			if (formations.findByAppIdAndProcessType(spec.appId(), type.getKey()).isEmpty()) {
 				int quantity = spec.initialFormation().getOrDefault(type.getKey(),
-						first && type.getKey().equals("web") ? 1 : 0);
+						first && type.getKey().equals(ProcessType.WEB) ? 1 : 0);
 				formations.save(new Formation(spec.appId(), type.getKey(), quantity, size));
 			}
 		}

@@ -10,6 +10,7 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
+import dev.slipway.runtime.DynoStates.TrackedDyno;
 
 import org.springframework.stereotype.Service;
 
@@ -119,13 +120,13 @@ public class FormationService {
 		if (dynos.isEmpty()) {
 			return;
 		}
-		dynos.forEach(dyno -> dyno.retiring = true);
+		dynos.forEach(states::retiring);
 		routes.refresh(app.id(), app.name());
 		launcher.retire(dynos);
 	}
 
 	private static String runnable(DeploySpec spec) {
-		return spec.processTypes().keySet().stream().filter(type -> !type.equals("release")).sorted().collect(Collectors.joining(", "));
+		return spec.processTypes().keySet().stream().filter(type -> !type.equals(ProcessType.RELEASE)).sorted().collect(Collectors.joining(", "));
 	}
 
 }

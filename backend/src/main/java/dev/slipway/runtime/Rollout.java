@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import dev.slipway.apps.AppLocks;
 import dev.slipway.progress.Progress;
+import dev.slipway.runtime.DynoStates.TrackedDyno;
 
 import org.springframework.stereotype.Service;
 
@@ -55,12 +56,12 @@ public class Rollout {
 	 * the new release, before any of its dynos boot; a non-zero exit or the timeout fails the release.
 	 */
 	public void runReleasePhase(DeploySpec spec, Progress log) {
-		String command = spec.command("release");
+		String command = spec.command(ProcessType.RELEASE);
 		if (command == null) {
 			return;
 		}
 		log.step("Running the release phase: " + command);
-		int status = oneOffs.run(spec, "release.1", "release", command, log::detail, settings.releasePhaseTimeout());
+		int status = oneOffs.run(spec, ProcessType.RELEASE + ".1", ProcessType.RELEASE, command, log::detail, settings.releasePhaseTimeout());
 		if (status != 0) {
 			throw new DeployFailed("The release phase exited with status " + status + "; v" + spec.version()
 					+ " is not deployed.");
@@ -92,14 +93,14 @@ public class Rollout {
 	private void roll(DeploySpec spec, Progress log) {
 		networks.ensure(spec.appName());
 		List<Formation> formation = planner.formationFor(spec);
-		List<TrackedDyno> previous = states.of(spec.appName()).stream().filter(dyno -> !dyno.retiring).toList();
-		Optional<Formation> web = formation.stream().filter(type -> type.processType().equals("web")).findFirst();
+		List<TrackedDyno> previous = states.of(spec.appName()).stream().filter(dyno -> !dyno.retiring()).toList();
+		Optional<Formation> web = formation.stream().filter(type -> type.processType().equals(ProcessType.WEB)).findFirst();
 		List<TrackedDyno> started = new ArrayList<>();
-		if (web.isPresent() && web.get().quantity() > 0 && spec.runs("web")) {
+		if (web.isPresent() && web.get().quantity() > 0 && spec.runs(ProcessType.WEB)) {
 			int quantity = web.get().quantity();
 			log.step("Starting " + quantity + " web dyno" + (quantity == 1 ? "" : "s") + " of v" + spec.version()
 					+ " (boot timeout " + spec.bootTimeout().toSeconds() + " s)");
-			started.addAll(launcher.launch(spec, "web", indexes(quantity), web.get().size()));
+			started.addAll(launcher.launch(spec, ProcessType.WEB, indexes(quantity), web.get().size()));
 			log.detail("All web dynos of v" + spec.version() + " are up");
 		}
 		deployments.findById(spec.appId()).ifPresentOrElse(deployment -> {
@@ -111,7 +112,7 @@ public class Rollout {
 			log.step("The router sends requests to v" + spec.version());
 		}
 		for (Formation type : formation) {
-			if (!type.processType().equals("web") && type.quantity() > 0 && spec.runs(type.processType())) {
+			if (!type.processType().equals(ProcessType.WEB) && type.quantity() > 0 && spec.runs(type.processType())) {
 				log.step("Starting " + type.quantity() + " " + type.processType() + " dyno"
 						+ (type.quantity() == 1 ? "" : "s"));
 				started.addAll(launcher.launch(spec, type.processType(), indexes(type.quantity()), type.size()));

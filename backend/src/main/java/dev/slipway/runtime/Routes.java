@@ -57,14 +57,14 @@ class Routes {
 		if (deployment.isEmpty()) {
 			return Route.unavailable(Route.State.NOT_DEPLOYED);
 		}
-		int web = formations.findByAppIdAndProcessType(appId, "web").map(Formation::quantity).orElse(0);
-		if (web == 0 || !deployment.get().runs("web")) {
+		int web = formations.findByAppIdAndProcessType(appId, ProcessType.WEB).map(Formation::quantity).orElse(0);
+		if (web == 0 || !deployment.get().runs(ProcessType.WEB)) {
 			return Route.unavailable(Route.State.NO_WEB_DYNOS);
 		}
-		List<Upstream> upstreams = states.active(app, deployment.get().releaseVersion(), "web")
+		List<Upstream> upstreams = states.active(app, deployment.get().releaseVersion(), ProcessType.WEB)
 			.stream()
-			.filter(dyno -> dyno.state == DynoState.UP && dyno.address != null)
-			.map(dyno -> new Upstream(dyno.address, dyno.name()))
+			.filter(dyno -> dyno.state() == DynoState.UP && dyno.address() != null)
+			.map(dyno -> new Upstream(dyno.address(), dyno.name()))
 			.toList();
 		return Route.serving(upstreams);
 	}

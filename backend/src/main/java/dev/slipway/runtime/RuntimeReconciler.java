@@ -14,6 +14,7 @@ import dev.slipway.apps.AppLocks;
 import dev.slipway.apps.AppService;
 import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.runtime.DynoStates.TrackedDyno;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,20 +130,18 @@ class RuntimeReconciler implements SmartLifecycle {
 				&& !Boolean.TRUE.equals(container.getState().getRestarting());
 		String address = containers.address(container);
 		TrackedDyno dyno = states.get(container.getId()).orElseGet(() -> states.track(container, DynoState.STARTING));
-		dyno.address = address;
-		Integer restarts = container.getRestartCount();
-		dyno.restarts = restarts == null ? 0 : restarts;
+		states.adopted(dyno, container, address);
 		if (!up) {
-			states.transition(dyno, DynoState.CRASHED, container.getState().getExitCodeLong() == null ? null
+			states.crashed(dyno, container.getState().getExitCodeLong() == null ? null
 					: container.getState().getExitCodeLong().intValue());
 		}
-		else if (!dyno.processType.equals("web") || (address != null && BootCheck.accepts(address, 500))) {
+		else if (!dyno.processType.equals(ProcessType.WEB) || (address != null && BootCheck.accepts(address, 500))) {
 			RestartPolicy policy = container.getHostConfig().getRestartPolicy();
 			if (policy == null || !UNLESS_STOPPED.equals(policy.getName())) {
 				// Slipway stopped between its boot check and giving it the restart policy.
 				containers.restartOnExit(container.getId());
 			}
-			states.transition(dyno, DynoState.UP, null);
+			states.up(dyno);
 		}
 	}
 
@@ -150,7 +149,7 @@ class RuntimeReconciler implements SmartLifecycle {
 	private void restoreFormation(App app, DeploySpec spec) {
 		List<TrackedDyno> stale = states.of(app.name())
 			.stream()
-			.filter(dyno -> dyno.release != spec.version() && !dyno.retiring)
+			.filter(dyno -> dyno.release != spec.version() && !dyno.retiring())
 			.toList();
 		if (!stale.isEmpty()) {
 			launcher.retire(stale);
@@ -191,10 +190,10 @@ class RuntimeReconciler implements SmartLifecycle {
 				launcher.retire(extra);
 			}
 		}
-		for (TrackedDyno dyno : states.active(app.name(), spec.version(), "web")) {
-			if (dyno.state == DynoState.STARTING) {
+		for (TrackedDyno dyno : states.active(app.name(), spec.version(), ProcessType.WEB)) {
+			if (dyno.state() == DynoState.STARTING) {
 				Thread.ofVirtual().start(() -> {
-					if (launcher.awaitUp(spec, dyno) == null) {
+					if (launcher.awaitUp(spec, dyno) instanceof BootOutcome.Up) {
 						routes.refresh(app.id(), app.name());
 					}
 				});
