@@ -29,8 +29,11 @@ import dev.slipway.progress.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 
@@ -65,13 +68,16 @@ public class BuildService {
 
 	private final DependencyCache dependencyCache;
 
+	private final TaskExecutor executor;
+
 	private final Map<Long, ImageBuild> running = new ConcurrentHashMap<>();
 
 	private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
 
 	BuildService(Builds builds, BuildpackSelection selection, List<BuildpackContributor> contributors, ImageBuilder images, PlatformImages platformImages,
 			BuildOutputStore output, InstanceSettings instance, BuildSettings settings, AppLogs appLogs,
-			DependencyCache dependencyCache) {
+			DependencyCache dependencyCache,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.builds = builds;
 		this.selection = selection;
 		this.contributors = contributors.stream()
@@ -83,6 +89,7 @@ public class BuildService {
 		this.settings = settings;
 		this.appLogs = appLogs;
 		this.dependencyCache = dependencyCache;
+		this.executor = executor;
 	}
 
 	/**
@@ -234,11 +241,11 @@ public class BuildService {
 		}
 	}
 
-	/** Writes the tar on its own thread; closing the reading end stops it if Docker gives up early. */
-	private static void streamContext(SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
+	/** Writes the tar on another thread; closing the reading end stops it if Docker gives up early. */
+	private void streamContext(SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
 			PipedInputStream context) throws IOException {
 		PipedOutputStream tar = new PipedOutputStream(context);
-		Thread.ofVirtual().name("build-context").start(() -> {
+		executor.execute(() -> {
 			try (tar) {
 				source.writeTar(tar, include, generated);
 			}
