@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.slipway.apps.AppDeleted;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Every app's log: lines from its dynos, the router, builds and the platform get the app's next
@@ -113,7 +114,8 @@ public class AppLogs {
 		return created[0];
 	}
 
-	@EventListener
+	/** Once the deletion has committed, so the log stays followable if it rolls back. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void appDeleted(AppDeleted event) {
 		sequences.remove(event.appId());
 		unwritten.remove(event.appId());

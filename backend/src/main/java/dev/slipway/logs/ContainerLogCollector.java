@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Reads one Docker log stream (stdout and stderr, with timestamps) per container of this
@@ -212,7 +213,8 @@ class ContainerLogCollector implements SmartLifecycle {
 		return id;
 	}
 
-	@EventListener
+	/** Once the deletion has committed, so the name is not looked up again while the app still exists. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void appDeleted(AppDeleted event) {
 		appIds.remove(event.name());
 	}
