@@ -20,7 +20,10 @@ import dev.slipway.instance.InstanceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -63,13 +66,17 @@ class ContainerLogCollector implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final TaskExecutor executor;
+
 	ContainerLogCollector(DockerClients docker, InstanceSettings instance, AppLogs logs, LogWriter writer,
-			AppService apps) {
+			AppService apps,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.docker = docker;
 		this.instance = instance;
 		this.logs = logs;
 		this.writer = writer;
 		this.apps = apps;
+		this.executor = executor;
 	}
 
 	@Override
@@ -165,7 +172,7 @@ class ContainerLogCollector implements SmartLifecycle {
 							}
 							ContainerLogCollector.this.ended(containerId, labels, parser);
 						}
-					});
+					}, executor);
 			streams.put(containerId, stream);
 		}
 		catch (RuntimeException ex) {
