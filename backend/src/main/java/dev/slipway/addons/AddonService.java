@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Postgres add-ons: each a database and a role with a random password on Slipway's add-on server,
@@ -150,9 +152,26 @@ public class AddonService {
 			.forEach(app -> server.join(networks.ensure(app.name())));
 	}
 
+	/**
+	 * Reads the deleted app's add-ons while the deleting transaction still sees them (their rows go
+	 * with the app's), and drops their databases only once it has committed: a deletion that rolls
+	 * back keeps its data.
+	 */
 	@EventListener
 	void appDeleted(AppDeleted event) {
-		for (Addon addon : addons.findByAppIdOrderByCreatedAt(event.appId())) {
+		List<Addon> deleted = addons.findByAppIdOrderByCreatedAt(event.appId());
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				dropAll(event, deleted);
+			}
+
+		});
+	}
+
+	private void dropAll(AppDeleted event, List<Addon> deleted) {
+		for (Addon addon : deleted) {
 			try {
 				drop(addon);
 			}

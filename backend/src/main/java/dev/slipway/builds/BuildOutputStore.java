@@ -80,7 +80,7 @@ class BuildOutputStore {
 
 	private static void offer(List<String> lines, int after, BlockingQueue<OutputLine> sink) {
 		for (int number = Math.max(after + 1, 1); number <= lines.size(); number++) {
-			sink.add(new OutputLine(number, lines.get(number - 1)));
+			sink.add(new OutputLine.Line(number, lines.get(number - 1)));
 		}
 	}
 
@@ -113,7 +113,7 @@ class BuildOutputStore {
 		@Override
 		public synchronized void line(String line) {
 			pending.add(line);
-			OutputLine numbered = new OutputLine(written + pending.size(), line);
+			OutputLine numbered = new OutputLine.Line(written + pending.size(), line);
 			followers.forEach(follower -> follower.add(numbered));
 		}
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -30,8 +29,11 @@ import dev.slipway.progress.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 
@@ -66,13 +68,16 @@ public class BuildService {
 
 	private final DependencyCache dependencyCache;
 
+	private final TaskExecutor executor;
+
 	private final Map<Long, ImageBuild> running = new ConcurrentHashMap<>();
 
 	private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
 
 	BuildService(Builds builds, BuildpackSelection selection, List<BuildpackContributor> contributors, ImageBuilder images, PlatformImages platformImages,
 			BuildOutputStore output, InstanceSettings instance, BuildSettings settings, AppLogs appLogs,
-			DependencyCache dependencyCache) {
+			DependencyCache dependencyCache,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.builds = builds;
 		this.selection = selection;
 		this.contributors = contributors.stream()
@@ -84,66 +89,74 @@ public class BuildService {
 		this.settings = settings;
 		this.appLogs = appLogs;
 		this.dependencyCache = dependencyCache;
+		this.executor = executor;
 	}
 
 	/**
-	 * Builds {@code source} for {@code app}, writing its output to {@code pushLog} as it goes, then hands
-	 * the result to {@code then} while the output is still recorded, so what the deploy prints (release
-	 * phase, {@code Released vN}) belongs to the build's output too. The BUILDPACK config var wins over
-	 * the app's setting and detection; other config vars may steer the buildpack. A failed build is a
-	 * result, not an exception.
+	 * Builds {@code source} for {@code app}, writing its output to {@code pushLog} as it goes. The
+	 * recording stays open for what the caller prints next (the release and its rollout), and ends when
+	 * the caller closes it. The BUILDPACK config var wins over the app's setting and detection; other
+	 * config vars may steer the buildpack. A failed build is a result, not an exception.
 	 */
-	public <T> T build(App app, SourceTree source, String author, BuildConfig config, Progress pushLog,
-			BiFunction<BuildResult, Progress, T> then) {
+	public BuildRecording build(App app, SourceTree source, String author, BuildConfig config, Progress pushLog) {
 		Build build = builds.save(new Build(app.id(), source.commit(), author));
-		try (BuildOutputStore.Recorder recorder = output.record(build.id())) {
-			Progress log = line -> {
-				pushLog.line(line);
-				recorder.line(line);
-				appLogs.platform(app.id(), "build", line);
-			};
-			build.started();
+		BuildOutputStore.Recorder recorder = output.record(build.id());
+		Progress log = line -> {
+			pushLog.line(line);
+			recorder.line(line);
+			appLogs.platform(app.id(), "build", line);
+		};
+		try {
+			run(app, build, source, config, log);
+		}
+		catch (RuntimeException | Error ex) {
+			recorder.close();
+			throw ex;
+		}
+		return new BuildRecording(build, log, recorder);
+	}
+
+	private void run(App app, Build build, SourceTree source, BuildConfig config, Progress log) {
+		build.started();
+		builds.save(build);
+		try {
+			log.step("Building " + app.name() + " from commit " + source.commit().substring(0, 7));
+			Buildpack buildpack = selection.choose(app, source, config.get("BUILDPACK").orElse(null), log);
+			build.usesBuildpack(buildpack.id());
 			builds.save(build);
-			try {
-				log.step("Building " + app.name() + " from commit " + source.commit().substring(0, 7));
-				Buildpack buildpack = selection.choose(app, source, config.get("BUILDPACK").orElse(null), log);
-				build.usesBuildpack(buildpack.id());
-				builds.save(build);
-				buildImage(app, build, buildpack, source, config, log);
-				Map<String, String> commands = build.processCommands();
-				if (commands.isEmpty()) {
-					log.warning("No process types: add a Procfile with a web entry (web: <command>) to run the app.");
-				}
-				else {
-					log.step("Process types: " + commands.entrySet()
-						.stream()
-						.map(entry -> entry.getValue().isEmpty() ? entry.getKey() + " (the image's command)" : entry.getKey())
-						.collect(Collectors.joining(", ")));
-				}
-				log.step("Build succeeded in " + build.duration().toSeconds() + " s");
+			buildImage(app, build, buildpack, source, config, log);
+			Map<String, String> commands = build.processCommands();
+			if (commands.isEmpty()) {
+				log.warning("No process types: add a Procfile with a web entry (web: <command>) to run the app.");
 			}
-			catch (BuildFailed ex) {
-				fail(build, ex.getMessage(), false, log);
+			else {
+				log.step("Process types: " + commands.entrySet()
+					.stream()
+					.map(entry -> entry.getValue().isEmpty() ? entry.getKey() + " (the image's command)" : entry.getKey())
+					.collect(Collectors.joining(", ")));
 			}
-			catch (ImageBuildFailed ex) {
-				if (cancelled.remove(build.id())) {
-					fail(build, "The build was cancelled.", true, log);
-				}
-				else {
-					fail(build, ex.timedOut() ? "The build took longer than " + settings.timeout().toMinutes()
-							+ " min and was stopped." : "The build failed: " + ex.getMessage(), false, log);
-				}
+			log.step("Build succeeded in " + build.duration().toSeconds() + " s");
+		}
+		catch (BuildFailed ex) {
+			fail(build, ex.getMessage(), false, log);
+		}
+		catch (ImageBuildFailed ex) {
+			if (cancelled.remove(build.id())) {
+				fail(build, "The build was cancelled.", true, log);
 			}
-			catch (RuntimeException ex) {
-				BuildService.log.error("Build {} of {} failed unexpectedly", build.id(), app.name(), ex);
-				fail(build, "The build failed: " + ex.getMessage(), false, log);
+			else {
+				fail(build, ex.timedOut() ? "The build took longer than " + settings.timeout().toMinutes()
+						+ " min and was stopped." : "The build failed: " + ex.getMessage(), false, log);
 			}
-			finally {
-				running.remove(build.id());
-				cancelled.remove(build.id());
-				builds.save(build);
-			}
-			return then.apply(new BuildResult(build), log);
+		}
+		catch (RuntimeException ex) {
+			BuildService.log.error("Build {} of {} failed unexpectedly", build.id(), app.name(), ex);
+			fail(build, "The build failed: " + ex.getMessage(), false, log);
+		}
+		finally {
+			running.remove(build.id());
+			cancelled.remove(build.id());
+			builds.save(build);
 		}
 	}
 
@@ -228,11 +241,11 @@ public class BuildService {
 		}
 	}
 
-	/** Writes the tar on its own thread; closing the reading end stops it if Docker gives up early. */
-	private static void streamContext(SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
+	/** Writes the tar on another thread; closing the reading end stops it if Docker gives up early. */
+	private void streamContext(SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
 			PipedInputStream context) throws IOException {
 		PipedOutputStream tar = new PipedOutputStream(context);
-		Thread.ofVirtual().name("build-context").start(() -> {
+		executor.execute(() -> {
 			try (tar) {
 				source.writeTar(tar, include, generated);
 			}

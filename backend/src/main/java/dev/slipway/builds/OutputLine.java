@@ -1,9 +1,16 @@
 package dev.slipway.builds;
 
-/** A line of a build's output with its number (from 1), as followers receive it. */
-public record OutputLine(int number, String text) {
+/** What followers of a build's output receive: each line, then the end once the build is over. */
+public sealed interface OutputLine {
 
-	/** Sent to followers when the build is over. */
-	public static final OutputLine END = new OutputLine(-1, "");
+	OutputLine END = new End();
+
+	/** A line of the output with its number (from 1). */
+	record Line(int number, String text) implements OutputLine {
+	}
+
+	/** The build is over; nothing follows. */
+	record End() implements OutputLine {
+	}
 
 }

@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.transport.DockerHttpClient;
 
+import org.springframework.core.task.TaskExecutor;
+
 /**
  * A container's log (stdout and stderr, with Docker's timestamps) read from Docker's multiplexed
- * stream frame by frame, on a virtual thread. Each frame is one log entry exactly as Docker stored
+ * stream frame by frame, on the given executor. Each frame is one log entry exactly as Docker stored
  * it; docker-java's own reader cuts frames into 1 KiB pieces, which would lose that.
  */
 public final class ContainerLogStream implements AutoCloseable {
@@ -36,7 +38,7 @@ public final class ContainerLogStream implements AutoCloseable {
 
 	/** Follows the log of a container from {@code sinceEpochSecond} on (0 for all of it). */
 	public static ContainerLogStream follow(DockerClients docker, String containerId, long sinceEpochSecond,
-			Listener listener) {
+			Listener listener, TaskExecutor executor) {
 		DockerHttpClient.Request request = DockerHttpClient.Request.builder()
 			.method(DockerHttpClient.Request.Method.GET)
 			.path("/containers/" + URLEncoder.encode(containerId, StandardCharsets.UTF_8)
@@ -49,8 +51,7 @@ public final class ContainerLogStream implements AutoCloseable {
 			throw new IllegalStateException("Docker answered " + status + " to reading the log of " + containerId);
 		}
 		ContainerLogStream stream = new ContainerLogStream(response);
-		Thread.ofVirtual().name("log-" + containerId.substring(0, Math.min(12, containerId.length())))
-			.start(() -> stream.read(listener));
+		executor.execute(() -> stream.read(listener));
 		return stream;
 	}
 

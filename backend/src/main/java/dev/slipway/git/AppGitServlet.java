@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
 
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -36,7 +37,8 @@ class AppGitServlet extends GitServlet {
 
 	private final transient AppService apps;
 
-	AppGitServlet(AppService apps, AppRepositories repositories, PushPipeline pipeline, GitSettings settings) {
+	AppGitServlet(AppService apps, AppRepositories repositories, PushPipeline pipeline, GitSettings settings,
+			TaskExecutor executor) {
 		this.apps = apps;
 		setRepositoryResolver((request, name) -> {
 			App app = (App) request.getAttribute(APP);
@@ -50,7 +52,7 @@ class AppGitServlet extends GitServlet {
 				throw new ServiceNotEnabledException("Cannot open the repository of " + app.name(), ex);
 			}
 		});
-		setReceivePackFactory((request, repository) -> receivePack(request, repository, pipeline, settings));
+		setReceivePackFactory((request, repository) -> receivePack(request, repository, pipeline, settings, executor));
 	}
 
 	@Override
@@ -81,7 +83,7 @@ class AppGitServlet extends GitServlet {
 	}
 
 	private static ReceivePack receivePack(HttpServletRequest request, Repository repository, PushPipeline pipeline,
-			GitSettings settings) {
+			GitSettings settings, TaskExecutor executor) {
 		App app = (App) request.getAttribute(APP);
 		UserPrincipal user = (UserPrincipal) request.getAttribute(USER);
 		ReceivePack receivePack = new ReceivePack(repository);
@@ -90,7 +92,7 @@ class AppGitServlet extends GitServlet {
 		receivePack.setMaxPackSizeLimit(settings.maxPackSize().toBytes());
 		receivePack.setMaxObjectSizeLimit(settings.maxObjectSize().toBytes());
 		receivePack.setRefLogIdent(new PersonIdent(user.email(), user.email()));
-		receivePack.setPreReceiveHook(new DeployHook(app, user, pipeline));
+		receivePack.setPreReceiveHook(new DeployHook(app, user, pipeline, executor));
 		return receivePack;
 	}
 

@@ -18,9 +18,10 @@ import org.eclipse.jgit.util.FS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -57,7 +58,8 @@ class AppRepositories {
 		return repository;
 	}
 
-	@EventListener
+	/** Once the deletion has committed: a deletion that rolls back keeps the app's history. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void appDeleted(AppDeleted event) {
 		try {
 			FileSystemUtils.deleteRecursively(directory(event.name()));

@@ -9,6 +9,8 @@ import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 
+import org.springframework.core.task.TaskExecutor;
+
 /**
  * Runs the deploy inside the push, before the branch moves: a push to main or master deploys and is
  * refused if the deploy fails, so the branch keeps pointing at what runs. Other refs are stored.
@@ -23,15 +25,18 @@ final class DeployHook implements PreReceiveHook {
 
 	private final PushPipeline pipeline;
 
-	DeployHook(App app, UserPrincipal user, PushPipeline pipeline) {
+	private final TaskExecutor executor;
+
+	DeployHook(App app, UserPrincipal user, PushPipeline pipeline, TaskExecutor executor) {
 		this.app = app;
 		this.user = user;
 		this.pipeline = pipeline;
+		this.executor = executor;
 	}
 
 	@Override
 	public void onPreReceive(ReceivePack receivePack, Collection<ReceiveCommand> commands) {
-		PushOutput output = new PushOutput(receivePack);
+		PushOutput output = new PushOutput(receivePack, executor);
 		boolean deployed = false;
 		for (ReceiveCommand command : commands) {
 			String ref = command.getRefName();

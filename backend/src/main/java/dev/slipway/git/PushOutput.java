@@ -12,8 +12,10 @@ import java.util.function.Function;
 import dev.slipway.progress.Progress;
 import org.eclipse.jgit.transport.ReceivePack;
 
+import org.springframework.core.task.TaskExecutor;
+
 /**
- * The push's output to the git client. Work runs on its own thread and hands over lines; only the
+ * The push's output to the git client. Work runs on the task executor and hands over lines; only the
  * hook's thread writes, each line flushed at once (the HTTP response would otherwise hold 32 KiB),
  * with a keepalive line when a step stays silent for a while.
  */
@@ -21,12 +23,13 @@ final class PushOutput implements Progress {
 
 	static final Duration KEEPALIVE = Duration.ofSeconds(15);
 
-	private static final String END = new String("end of output");
-
 	private final ReceivePack receivePack;
 
-	PushOutput(ReceivePack receivePack) {
+	private final TaskExecutor executor;
+
+	PushOutput(ReceivePack receivePack, TaskExecutor executor) {
 		this.receivePack = receivePack;
+		this.executor = executor;
 	}
 
 	/** Writes a line now; for the hook's own thread. */
@@ -41,40 +44,43 @@ final class PushOutput implements Progress {
 		}
 	}
 
-	/** Runs {@code work} on a virtual thread, writing the lines it logs as they come; returns its result. */
+	/** Runs {@code work} on the executor, writing the lines it logs as they come; returns its result. */
 	<T> T stream(Function<Progress, T> work) {
-		BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+		BlockingQueue<Message> lines = new LinkedBlockingQueue<>();
 		CompletableFuture<T> result = new CompletableFuture<>();
-		Thread.ofVirtual().name("push-work").start(() -> {
+		executor.execute(() -> {
 			try {
-				result.complete(work.apply(lines::add));
+				result.complete(work.apply(line -> lines.add(new Line(line))));
 			}
 			catch (Throwable ex) {
 				result.completeExceptionally(ex);
 			}
 			finally {
-				lines.add(END);
+				lines.add(new End());
 			}
 		});
 		long started = System.nanoTime();
 		long lastWrite = started;
 		try {
 			while (true) {
-				String line = lines.poll(1, TimeUnit.SECONDS);
-				if (line == END) {
-					break;
-				}
+				Message message = lines.poll(1, TimeUnit.SECONDS);
 				long now = System.nanoTime();
-				if (line != null) {
-					line(line);
-					lastWrite = now;
-				}
-				else if (now - lastWrite >= KEEPALIVE.toNanos()) {
-					line(DETAIL + "... still working (" + TimeUnit.NANOSECONDS.toSeconds(now - started) + " s)");
-					lastWrite = now;
+				switch (message) {
+					case End end -> {
+						return result.get();
+					}
+					case Line line -> {
+						line(line.text());
+						lastWrite = now;
+					}
+					case null -> {
+						if (now - lastWrite >= KEEPALIVE.toNanos()) {
+							line(DETAIL + "... still working (" + TimeUnit.NANOSECONDS.toSeconds(now - started) + " s)");
+							lastWrite = now;
+						}
+					}
 				}
 			}
-			return result.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -86,6 +92,16 @@ final class PushOutput implements Progress {
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	/** What the work hands over to the hook's thread: each line, then the end. */
+	private sealed interface Message {
+	}
+
+	private record Line(String text) implements Message {
+	}
+
+	private record End() implements Message {
 	}
 
 }

@@ -7,7 +7,8 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.builds.BuildConfig;
 import dev.slipway.builds.BuildFailed;
-import dev.slipway.builds.BuildResult;
+import dev.slipway.builds.Build;
+import dev.slipway.builds.BuildRecording;
 import dev.slipway.builds.BuildService;
 import dev.slipway.config.ConfigService;
 import dev.slipway.errors.SlipwayException;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What a push to the deploy branch sets going: build the commit, on the first deploy apply its
- * app.json (config vars, add-ons), then release and deploy it, and on the first deploy run its
- * postdeploy script. One push or other change per app at a time; a push that has to wait says so.
+ * What a push to the deploy branch sets going, top to bottom: build the commit, on the first deploy
+ * apply its app.json (config vars, add-ons), then release it (the release rolls out), on the first
+ * deploy run its postdeploy script, and move the branch. Pushes to an app queue behind each other; a
+ * push that has to wait says so.
  */
 @Component
 class PushPipeline {
@@ -80,9 +82,14 @@ class PushPipeline {
 			if (first) {
 				firstDeploy.checkRequiredConfig(app, manifest);
 			}
-			return builds.build(app, source, user.email(), new BuildConfig(config.of(app)), log,
-					(result, buildLog) -> result.succeeded() && locks.with(app.id(),
-							() -> release(app, user, manifest, first, result, buildLog) && update(receivePack, command)));
+			// Open until the end of the push: what the release prints belongs to the build's output too.
+			try (BuildRecording build = builds.build(app, source, user.email(), new BuildConfig(config.of(app)), log)) {
+				if (!build.succeeded()) {
+					return false;
+				}
+				return locks.with(app.id(), () -> released(app, user, manifest, first, build.build(), build.progress())
+						&& update(receivePack, command));
+			}
 		}
 		catch (IOException ex) {
 			log.error("Reading the pushed commit failed: " + ex.getMessage());
@@ -93,14 +100,15 @@ class PushPipeline {
 		}
 	}
 
-	private boolean release(App app, UserPrincipal user, AppManifest manifest, boolean first, BuildResult result,
+	/** Whether the build was released and rolled out; the reason why not is on {@code log}. */
+	private boolean released(App app, UserPrincipal user, AppManifest manifest, boolean first, Build build,
 			Progress log) {
 		try {
 			if (first) {
 				firstDeploy.apply(app, manifest, user, log);
 			}
 			ReleaseOptions options = new ReleaseOptions(manifest.healthCheck(), first ? manifest.formation() : Map.of());
-			Release release = releases.deploy(app, result.build().image(), config.of(app), options, user.email(), log);
+			Release release = releases.deploy(app, build.image(), config.of(app), options, user.email(), log);
 			if (release.status() != ReleaseStatus.SUCCEEDED) {
 				return false;
 			}

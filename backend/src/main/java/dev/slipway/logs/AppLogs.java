@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.slipway.apps.AppDeleted;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Every app's log: lines from its dynos, the router, builds and the platform get the app's next
@@ -80,13 +81,15 @@ public class AppLogs {
 
 	/** The last {@code limit} matching lines, oldest first. */
 	public List<LogLine> recent(long appId, LogFilter filter, int limit) {
-		List<LogLine> lines = merge(store.recent(appId, filter, limit), pending(appId, filter, 0));
+		List<LogLine> pending = pending(appId, filter, 0);
+		List<LogLine> lines = merge(store.recent(appId, filter, limit), pending);
 		return lines.size() > limit ? lines.subList(lines.size() - limit, lines.size()) : lines;
 	}
 
 	/** Matching lines after sequence number {@code seq}, oldest first, at most {@code limit}. */
 	public List<LogLine> after(long appId, LogFilter filter, long seq, int limit) {
-		List<LogLine> lines = merge(store.after(appId, filter, seq, limit), pending(appId, filter, seq));
+		List<LogLine> pending = pending(appId, filter, seq);
+		List<LogLine> lines = merge(store.after(appId, filter, seq, limit), pending);
 		return lines.size() > limit ? lines.subList(0, limit) : lines;
 	}
 
@@ -113,7 +116,8 @@ public class AppLogs {
 		return created[0];
 	}
 
-	@EventListener
+	/** Once the deletion has committed, so the log stays followable if it rolls back. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void appDeleted(AppDeleted event) {
 		sequences.remove(event.appId());
 		unwritten.remove(event.appId());
@@ -127,6 +131,10 @@ public class AppLogs {
 		return sequences.computeIfAbsent(appId, id -> new AtomicLong(store.maxSeq(id)));
 	}
 
+	/**
+	 * Read before the store: the writer stores a line before it drops it from here, so a line written
+	 * in between is in one of the two; read after, it could be in neither.
+	 */
 	private List<LogLine> pending(long appId, LogFilter filter, long after) {
 		NavigableMap<Long, LogLine> lines = unwritten.get(appId);
 		if (lines == null) {

@@ -20,9 +20,13 @@ import dev.slipway.instance.InstanceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Reads one Docker log stream (stdout and stderr, with timestamps) per container of this
@@ -62,13 +66,17 @@ class ContainerLogCollector implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final TaskExecutor executor;
+
 	ContainerLogCollector(DockerClients docker, InstanceSettings instance, AppLogs logs, LogWriter writer,
-			AppService apps) {
+			AppService apps,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.docker = docker;
 		this.instance = instance;
 		this.logs = logs;
 		this.writer = writer;
 		this.apps = apps;
+		this.executor = executor;
 	}
 
 	@Override
@@ -164,7 +172,7 @@ class ContainerLogCollector implements SmartLifecycle {
 							}
 							ContainerLogCollector.this.ended(containerId, labels, parser);
 						}
-					});
+					}, executor);
 			streams.put(containerId, stream);
 		}
 		catch (RuntimeException ex) {
@@ -212,7 +220,8 @@ class ContainerLogCollector implements SmartLifecycle {
 		return id;
 	}
 
-	@EventListener
+	/** Once the deletion has committed, so the name is not looked up again while the app still exists. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void appDeleted(AppDeleted event) {
 		appIds.remove(event.name());
 	}

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -16,11 +19,14 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes log lines to the store in batches of up to {@value #BATCH} on one thread, moving the
+ * Writes log lines to the store in batches of up to {@value #BATCH} on one task, moving the
  * containers' cursors in the same transaction. Lines wait in a bounded buffer; when it is full new
  * lines are dropped and counted, and once it has room again the count goes into each app's log.
  * If the store is down, the batch is tried again; nothing buffered is lost.
@@ -52,11 +58,15 @@ class LogWriter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private Thread thread;
+	private final AsyncTaskExecutor executor;
 
-	LogWriter(LogStore store, LogSettings settings) {
+	private Future<?> writing;
+
+	LogWriter(LogStore store, LogSettings settings,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor) {
 		this.store = store;
 		this.capacity = settings.bufferLines();
+		this.executor = executor;
 	}
 
 	void onWritten(Consumer<List<PendingLine>> listener) {
@@ -93,18 +103,21 @@ class LogWriter implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		thread = Thread.ofPlatform().name("log-writer").daemon().start(this::run);
+		writing = executor.submit(this::run);
 	}
 
 	@Override
 	public void stop() {
 		running = false;
-		if (thread != null) {
+		if (writing != null) {
 			try {
-				thread.join(10_000);
+				writing.get(10, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				log.warn("The log writer did not finish writing: {}", ex.getMessage());
 			}
 		}
 	}

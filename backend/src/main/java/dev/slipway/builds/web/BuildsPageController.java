@@ -15,6 +15,9 @@ import dev.slipway.builds.OutputLine;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,10 +43,14 @@ class BuildsPageController {
 
 	private final BuildpackSelection selection;
 
-	BuildsPageController(AppService apps, BuildService builds, BuildpackSelection selection) {
+	private final TaskExecutor executor;
+
+	BuildsPageController(AppService apps, BuildService builds, BuildpackSelection selection,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.apps = apps;
 		this.builds = builds;
 		this.selection = selection;
+		this.executor = executor;
 	}
 
 	@GetMapping("/builds/{id}")
@@ -68,23 +75,21 @@ class BuildsPageController {
 		SseEmitter emitter = new SseEmitter(0L);
 		BlockingQueue<OutputLine> lines = new LinkedBlockingQueue<>();
 		builds.follow(build, lastEventId != null ? lastEventId : after, lines);
-		Thread.ofVirtual().name("build-stream-" + id).start(() -> {
+		executor.execute(() -> {
 			try {
 				while (true) {
-					OutputLine line = lines.poll(HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
-					if (line == null) {
-						emitter.send(SseEmitter.event().comment("heartbeat"));
-					}
-					else if (line == OutputLine.END) {
-						emitter.send(SseEmitter.event().name("end").data(builds.require(app, id)
-							.status()
-							.name()
-							.toLowerCase()));
-						emitter.complete();
-						return;
-					}
-					else {
-						emitter.send(SseEmitter.event().id(String.valueOf(line.number())).data(line.text()));
+					switch (lines.poll(HEARTBEAT.toSeconds(), TimeUnit.SECONDS)) {
+						case null -> emitter.send(SseEmitter.event().comment("heartbeat"));
+						case OutputLine.Line line ->
+							emitter.send(SseEmitter.event().id(String.valueOf(line.number())).data(line.text()));
+						case OutputLine.End end -> {
+							emitter.send(SseEmitter.event().name("end").data(builds.require(app, id)
+								.status()
+								.name()
+								.toLowerCase()));
+							emitter.complete();
+							return;
+						}
 					}
 				}
 			}

@@ -11,6 +11,9 @@ import dev.slipway.config.DotEnv;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,10 +39,14 @@ class ConfigVarsPageController {
 
 	private final ConfigRollouts rollouts;
 
-	ConfigVarsPageController(AppService apps, ConfigService config, ConfigRollouts rollouts) {
+	private final TaskExecutor executor;
+
+	ConfigVarsPageController(AppService apps, ConfigService config, ConfigRollouts rollouts,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.apps = apps;
 		this.config = config;
 		this.rollouts = rollouts;
+		this.executor = executor;
 	}
 
 	@PostMapping
@@ -95,7 +102,7 @@ class ConfigVarsPageController {
 			return "redirect:/apps/" + app.name() + "/settings#config-vars";
 		}
 		rollouts.started(app.id(), "Saving the config and restarting the dynos with it…");
-		Thread.ofVirtual().name("config-" + app.name()).start(() -> {
+		executor.execute(() -> {
 			try {
 				ConfigUpdate update = config.update(app, requested, user.email());
 				rollouts.finished(app.id(), ConfigRollouts.State.DONE, update.release() != null

@@ -11,6 +11,9 @@ import dev.slipway.logs.AppLogs;
 import dev.slipway.logs.LogFollower;
 import dev.slipway.logs.LogLine;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,9 +40,12 @@ class LogsApiController {
 
 	private final AppLogs logs;
 
-	LogsApiController(AppService apps, AppLogs logs) {
+	private final TaskExecutor executor;
+
+	LogsApiController(AppService apps, AppLogs logs, @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.apps = apps;
 		this.logs = logs;
+		this.executor = executor;
 	}
 
 	@GetMapping(path = "/api/apps/{appName}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -51,7 +57,7 @@ class LogsApiController {
 		ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
 		if (!tail) {
 			List<LogLine> recent = logs.recent(app.id(), request.filter(), count);
-			Thread.ofVirtual().start(() -> {
+			executor.execute(() -> {
 				try {
 					emitter.send(text(recent), TEXT);
 					emitter.complete();
@@ -63,7 +69,7 @@ class LogsApiController {
 			return ResponseEntity.ok().contentType(TEXT).body(emitter);
 		}
 		LogFollower follower = logs.follow(app.id(), request.filter(), null, count);
-		Thread.ofVirtual().name("logs-tail-" + app.name()).start(() -> {
+		executor.execute(() -> {
 			try (follower) {
 				while (true) {
 					List<LogLine> next = follower.next(15_000);

@@ -15,6 +15,9 @@ import dev.slipway.logs.LogFollower;
 import dev.slipway.logs.LogLine;
 import dev.slipway.logs.LogSource;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,9 +49,12 @@ class LogsPageController {
 
 	private final AppLogs logs;
 
-	LogsPageController(AppService apps, AppLogs logs) {
+	private final TaskExecutor executor;
+
+	LogsPageController(AppService apps, AppLogs logs, @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.apps = apps;
 		this.logs = logs;
+		this.executor = executor;
 	}
 
 	@GetMapping
@@ -67,7 +73,7 @@ class LogsPageController {
 		LogFollower follower = logs.follow(app.id(), request.filter(), lastEventId,
 				LogRequest.lines(tail, DEFAULT_TAIL));
 		SseEmitter emitter = new SseEmitter(0L);
-		Thread.ofVirtual().name("logs-" + app.name()).start(() -> {
+		executor.execute(() -> {
 			try (follower) {
 				emitter.send(SseEmitter.event().comment("following " + app.name()));
 				while (true) {
