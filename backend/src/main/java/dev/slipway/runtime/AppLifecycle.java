@@ -8,8 +8,13 @@ import dev.slipway.docker.DockerClients;
 import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** A new app gets its route at once; a deleted app's containers, network and route go with it. */
 @Component
@@ -27,14 +32,18 @@ class AppLifecycle {
 
 	private final Routes routes;
 
+	private final TaskExecutor executor;
+
 	AppLifecycle(DockerClients docker, InstanceSettings instance, DynoContainers containers, DynoStates states,
-			AppNetworks networks, Routes routes) {
+			AppNetworks networks, Routes routes,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.docker = docker;
 		this.instance = instance;
 		this.containers = containers;
 		this.states = states;
 		this.networks = networks;
 		this.routes = routes;
+		this.executor = executor;
 	}
 
 	@EventListener
@@ -42,10 +51,11 @@ class AppLifecycle {
 		routes.refresh(event.appId(), event.name());
 	}
 
-	@EventListener
+	/** Once the deletion has committed: a deletion that rolls back leaves the app running. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void appDeleted(AppDeleted event) {
 		withdraw(event.name());
-		Thread.ofVirtual().name("delete-" + event.name()).start(() -> remove(event.name()));
+		executor.execute(() -> remove(event.name()));
 	}
 
 	/** At once, so nothing reaches the app's dynos any more however long removing them takes. */

@@ -11,6 +11,9 @@ import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
 import dev.slipway.runtime.DynoStates.TrackedDyno;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +40,10 @@ class DockerEvents {
 
 	private DockerEventStream stream;
 
+	private final TaskExecutor executor;
+
 	DockerEvents(DockerClients docker, InstanceSettings instance, DynoStates states, DynoContainers containers,
-			DynoLauncher launcher, Deployments deployments, Routes routes) {
+			DynoLauncher launcher, Deployments deployments, Routes routes, @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.docker = docker;
 		this.instance = instance;
 		this.states = states;
@@ -46,6 +51,7 @@ class DockerEvents {
 		this.launcher = launcher;
 		this.deployments = deployments;
 		this.routes = routes;
+		this.executor = executor;
 	}
 
 	synchronized void start(Instant since, Runnable onReconnect) {
@@ -94,7 +100,7 @@ class DockerEvents {
 			states.up(dyno);
 			return;
 		}
-		Thread.ofVirtual().name("boot-" + dyno.name()).start(() -> {
+		executor.execute(() -> {
 			if (launcher.awaitUp(deployment.spec(dyno.app), dyno) instanceof BootOutcome.Up) {
 				routes.refresh(dyno.appId, dyno.app);
 			}

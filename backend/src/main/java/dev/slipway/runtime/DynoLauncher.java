@@ -3,7 +3,6 @@ package dev.slipway.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.slipway.docker.ContainerLogs;
@@ -14,6 +13,9 @@ import dev.slipway.runtime.DynoStates.TrackedDyno;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +26,6 @@ import org.springframework.stereotype.Component;
 class DynoLauncher {
 
 	private static final Logger log = LoggerFactory.getLogger(DynoLauncher.class);
-
-	private static final Executor VIRTUAL = task -> Thread.ofVirtual().start(task);
 
 	private final DynoContainers containers;
 
@@ -39,14 +39,17 @@ class DynoLauncher {
 
 	private final AppLogs logs;
 
+	private final TaskExecutor executor;
+
 	DynoLauncher(DynoContainers containers, DynoStates states, BootCheck bootCheck, DockerClients docker,
-			RouterSettings router, AppLogs logs) {
+			RouterSettings router, AppLogs logs, @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.containers = containers;
 		this.states = states;
 		this.bootCheck = bootCheck;
 		this.docker = docker;
 		this.router = router;
 		this.logs = logs;
+		this.executor = executor;
 	}
 
 	/**
@@ -70,7 +73,7 @@ class DynoLauncher {
 			return started;
 		}
 		List<CompletableFuture<BootOutcome>> checks = started.stream()
-			.map(dyno -> CompletableFuture.supplyAsync(() -> awaitUp(spec, dyno), VIRTUAL))
+			.map(dyno -> CompletableFuture.supplyAsync(() -> awaitUp(spec, dyno), executor))
 			.toList();
 		for (int i = 0; i < started.size(); i++) {
 			if (checks.get(i).join() instanceof BootOutcome.Failed problem) {
@@ -121,7 +124,7 @@ class DynoLauncher {
 	void retire(List<TrackedDyno> dynos) {
 		for (TrackedDyno dyno : dynos) {
 			states.stopping(dyno);
-			Thread.ofVirtual().name("stop-" + dyno.name()).start(() -> {
+			executor.execute(() -> {
 				try {
 					containers.stopAndRemove(dyno.containerId);
 				}

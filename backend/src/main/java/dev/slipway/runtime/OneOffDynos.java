@@ -18,6 +18,9 @@ import dev.slipway.docker.LineBuffer;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,11 +46,15 @@ public class OneOffDynos {
 
 	private final Map<Long, AtomicInteger> counters = new ConcurrentHashMap<>();
 
-	OneOffDynos(DynoContainers containers, DockerClients docker, Deployments deployments, AppLogs logs) {
+	private final TaskExecutor executor;
+
+	OneOffDynos(DynoContainers containers, DockerClients docker, Deployments deployments, AppLogs logs,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.containers = containers;
 		this.docker = docker;
 		this.deployments = deployments;
 		this.logs = logs;
+		this.executor = executor;
 	}
 
 	/** Runs a command attached: each line of output to {@code output}; returns the exit status. */
@@ -63,7 +70,7 @@ public class OneOffDynos {
 		String id = containers.createOneOff(spec, dyno, command(command), "run");
 		logs.platform(app.id(), dyno, "Starting process with command `" + command + "`");
 		containers.start(id);
-		Thread.ofVirtual().name("one-off-" + dyno).start(() -> {
+		executor.execute(() -> {
 			try {
 				awaitExit(id, DETACHED_LIMIT);
 				Thread.sleep(REMOVAL_DELAY.toMillis());

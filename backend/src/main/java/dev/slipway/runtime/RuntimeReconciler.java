@@ -18,6 +18,9 @@ import dev.slipway.runtime.DynoStates.TrackedDyno;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -53,8 +56,11 @@ class RuntimeReconciler implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final TaskExecutor executor;
+
 	RuntimeReconciler(DynoContainers containers, DynoStates states, DynoLauncher launcher, Deployments deployments,
-			Formations formations, Routes routes, DockerEvents events, AppService apps, AppLocks locks) {
+			Formations formations, Routes routes, DockerEvents events, AppService apps, AppLocks locks,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.containers = containers;
 		this.states = states;
 		this.launcher = launcher;
@@ -64,6 +70,7 @@ class RuntimeReconciler implements SmartLifecycle {
 		this.events = events;
 		this.apps = apps;
 		this.locks = locks;
+		this.executor = executor;
 	}
 
 	@Override
@@ -105,7 +112,7 @@ class RuntimeReconciler implements SmartLifecycle {
 			String app = container.getConfig().getLabels().get(SlipwayLabels.APP);
 			if (!names.contains(app)) {
 				log.info("Removing the dyno container {} of the deleted app {}", id, app);
-				Thread.ofVirtual().start(() -> containers.stopAndRemove(id));
+				executor.execute(() -> containers.stopAndRemove(id));
 				continue;
 			}
 			adopt(container);
@@ -175,7 +182,7 @@ class RuntimeReconciler implements SmartLifecycle {
 				.filter(index -> !present.contains(index))
 				.toList();
 			if (!missing.isEmpty()) {
-				Thread.ofVirtual().start(() -> {
+				executor.execute(() -> {
 					try {
 						launcher.launch(spec, type.processType(), missing, type.size());
 						routes.refresh(app.id(), app.name());
@@ -192,7 +199,7 @@ class RuntimeReconciler implements SmartLifecycle {
 		}
 		for (TrackedDyno dyno : states.active(app.name(), spec.version(), ProcessType.WEB)) {
 			if (dyno.state() == DynoState.STARTING) {
-				Thread.ofVirtual().start(() -> {
+				executor.execute(() -> {
 					if (launcher.awaitUp(spec, dyno) instanceof BootOutcome.Up) {
 						routes.refresh(app.id(), app.name());
 					}
