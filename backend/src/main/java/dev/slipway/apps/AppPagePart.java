@@ -1,12 +1,13 @@
 package dev.slipway.apps;
 
-import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * A piece of a section that the page fetches again on its own, such as a table that changes while
- * one looks at it: the fragment that renders it and what it needs in the model.
+ * A piece of a section that changes while one looks at it, such as the dynos table: the fragment that
+ * renders its model, which the fragment sees as {@code part}.
+ *
+ * @param <M> what the fragment shows
  */
-public record AppPagePart(String fragment, BiConsumer<App, Map<String, Object>> populate) {
+public record AppPagePart<M>(String fragment, Function<App, M> model) {
 
 }

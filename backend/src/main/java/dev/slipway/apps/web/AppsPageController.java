@@ -1,7 +1,6 @@
 package dev.slipway.apps.web;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppSummaries;
 import dev.slipway.apps.AppSummary;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
@@ -37,11 +37,11 @@ class AppsPageController {
 
 	private final AppService apps;
 
-	private final List<AppPageSection> sections;
+	private final List<AppPageSection<?>> sections;
 
 	private final Optional<AppSummaries> summaries;
 
-	AppsPageController(AppService apps, List<AppPageSection> sections, Optional<AppSummaries> summaries) {
+	AppsPageController(AppService apps, List<AppPageSection<?>> sections, Optional<AppSummaries> summaries) {
 		this.apps = apps;
 		this.sections = sections;
 		this.summaries = summaries;
@@ -86,7 +86,7 @@ class AppsPageController {
 		return tab(user, name, AppTab.OVERVIEW, model);
 	}
 
-	@GetMapping("/{name}/{tab:activity|resources|settings}")
+	@GetMapping("/{name}/{tab:activity|logs|resources|settings}")
 	String tab(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name, @PathVariable String tab,
 			Model model) {
 		return tab(user, name, AppTab.valueOf(tab.toUpperCase(Locale.ROOT)), model);
@@ -94,34 +94,35 @@ class AppsPageController {
 
 	private String tab(UserPrincipal user, String name, AppTab tab, Model model) {
 		App app = apps.require(name, user);
-		List<AppPageSection> shown = sections.stream()
+		// The sections see what the request already carries, such as a refused form's flashed text.
+		Flashed flashed = new Flashed(Map.copyOf(model.asMap()));
+		List<SectionView> shown = sections.stream()
 			.filter(section -> section.tab() == tab)
 			.sorted(Comparator.comparingInt(AppPageSection::order))
+			.map(section -> new SectionView(section.fragment(), section.model(app, flashed)))
 			.toList();
-		// The sections see what the request already carries, such as a refused form's flashed text.
-		Map<String, Object> attributes = new HashMap<>(model.asMap());
-		shown.forEach(section -> section.populate(app, attributes));
-		model.addAllAttributes(attributes);
 		model.addAttribute("app", app);
-		model.addAttribute("tab", tab.name().toLowerCase(Locale.ROOT));
+		model.addAttribute("tab", tab.slug());
 		model.addAttribute("sections", shown);
 		return "apps/tab";
 	}
 
-	/** A piece of a section alone, which the page fetches again every few seconds. */
+	/** A section on the page: its fragment and what it shows. */
+	record SectionView(String fragment, Object model) {
+	}
+
+	/** A piece of a section alone, which the page fetches again when it changed. */
 	@GetMapping("/{name}/parts/{part}")
 	String part(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name, @PathVariable String part,
 			Model model) {
 		App app = apps.require(name, user);
-		AppPagePart found = sections.stream()
+		AppPagePart<?> found = sections.stream()
 			.map(section -> section.parts().get(part))
 			.filter(Objects::nonNull)
 			.findFirst()
 			.orElseThrow(() -> SlipwayException.notFound("page_part_not_found", "There is no page part " + part + "."));
-		Map<String, Object> attributes = new HashMap<>();
-		found.populate().accept(app, attributes);
-		model.addAllAttributes(attributes);
 		model.addAttribute("app", app);
+		model.addAttribute("part", found.model().apply(app));
 		return found.fragment();
 	}
 
