@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppName;
@@ -20,6 +21,7 @@ import dev.slipway.apps.Flashed;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The dashboard's apps list, new-app form, app page and deletion. */
@@ -41,10 +44,14 @@ class AppsPageController {
 
 	private final Optional<AppSummaries> summaries;
 
-	AppsPageController(AppService apps, List<AppPageSection<?>> sections, Optional<AppSummaries> summaries) {
+	private final PartChanges changes;
+
+	AppsPageController(AppService apps, List<AppPageSection<?>> sections, Optional<AppSummaries> summaries,
+			PartChanges changes) {
 		this.apps = apps;
 		this.sections = sections;
 		this.summaries = summaries;
+		this.changes = changes;
 	}
 
 	@GetMapping
@@ -96,12 +103,20 @@ class AppsPageController {
 		App app = apps.require(name, user);
 		// The sections see what the request already carries, such as a refused form's flashed text.
 		Flashed flashed = new Flashed(Map.copyOf(model.asMap()));
-		List<SectionView> shown = sections.stream()
+		List<AppPageSection<?>> onTab = sections.stream()
 			.filter(section -> section.tab() == tab)
 			.sorted(Comparator.comparingInt(AppPageSection::order))
+			.toList();
+		List<SectionView> shown = onTab.stream()
 			.map(section -> new SectionView(section.fragment(), section.model(app, flashed)))
 			.toList();
+		// The versions of the parts shown, from which the page's change stream starts.
+		String partVersions = onTab.stream()
+			.flatMap(section -> section.parts().entrySet().stream())
+			.map(part -> part.getKey() + "=" + part.getValue().version(app))
+			.collect(Collectors.joining("&"));
 		model.addAttribute("app", app);
+		model.addAttribute("partVersions", partVersions);
 		model.addAttribute("tab", tab.slug());
 		model.addAttribute("sections", shown);
 		return "apps/tab";
@@ -109,6 +124,20 @@ class AppsPageController {
 
 	/** A section on the page: its fragment and what it shows. */
 	record SectionView(String fragment, Object model) {
+	}
+
+	/** The names of the given parts as they change: the query names each part with the version shown. */
+	@GetMapping(path = "/{name}/parts/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter changes(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name,
+			@RequestParam Map<String, String> shown) {
+		App app = apps.require(name, user);
+		Map<String, AppPagePart<?>> followed = new LinkedHashMap<>();
+		sections.forEach(section -> section.parts().forEach((part, found) -> {
+			if (shown.containsKey(part)) {
+				followed.put(part, found);
+			}
+		}));
+		return changes.follow(app, followed, shown);
 	}
 
 	/** A piece of a section alone, which the page fetches again when it changed. */

@@ -51,9 +51,23 @@ class BuildsSection implements AppPageSection<BuildsSection.View> {
 
 	@Override
 	public Map<String, AppPagePart<?>> parts() {
-		return Map.of("builds", new AppPagePart<>("build/sections :: builds-table", app -> builds.recent(app, SHOWN)),
-				"latest-build",
-				new AppPagePart<>("build/sections :: latest-build", app -> latest(builds.recent(app, 1))));
+		return Map.of("builds",
+				new AppPagePart<>("build/sections :: builds-table", app -> builds.recent(app, SHOWN), this::tableStamp),
+				"latest-build", new AppPagePart<>("build/sections :: latest-build", app -> latest(builds.recent(app, 1)),
+						this::latestStamp));
+	}
+
+	/** Builds are entities, which compare by identity: what the table shows of them is compared instead. */
+	private List<String> tableStamp(App app) {
+		return builds.recent(app, SHOWN)
+			.stream()
+			.map(build -> build.id() + " " + build.status() + " " + build.duration().toSeconds())
+			.toList();
+	}
+
+	/** The page swaps the output in when another build is the newest; the running one's lines it follows itself. */
+	private Long latestStamp(App app) {
+		return builds.recent(app, 1).stream().findFirst().map(Build::id).orElse(0L);
 	}
 
 	/** The newest build with its output so far, followed live on the page while it runs. */

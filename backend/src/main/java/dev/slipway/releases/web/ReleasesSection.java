@@ -45,7 +45,14 @@ class ReleasesSection implements AppPageSection<ReleasesSection.View> {
 
 	@Override
 	public Map<String, AppPagePart<?>> parts() {
-		return Map.of("releases", new AppPagePart<>("releases/sections :: releases-table", this::table));
+		return Map.of("releases", new AppPagePart<>("releases/sections :: releases-table", this::table, this::stamp));
+	}
+
+	/** Releases are entities, which compare by identity: what the table shows of them is compared instead. */
+	private List<Object> stamp(App app) {
+		View table = table(app);
+		return List.of(table.currentVersion(),
+				table.releases().stream().map(release -> release.version() + " " + release.status()).toList());
 	}
 
 	private View table(App app) {

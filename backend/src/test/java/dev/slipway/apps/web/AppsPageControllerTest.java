@@ -52,7 +52,7 @@ class AppsPageControllerTest {
 	private AppsPageController controller() {
 		AppService apps = Mockito.mock(AppService.class);
 		Mockito.when(apps.require("my-app", null)).thenReturn(app);
-		return new AppsPageController(apps, List.of(new EditableText()), Optional.empty());
+		return new AppsPageController(apps, List.of(new EditableText()), Optional.empty(), new PartChanges());
 	}
 
 	@Test
