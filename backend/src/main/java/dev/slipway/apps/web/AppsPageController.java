@@ -102,7 +102,7 @@ class AppsPageController {
 	private String tab(UserPrincipal user, String name, AppTab tab, Model model) {
 		App app = apps.require(name, user);
 		// The sections see what the request already carries, such as a refused form's flashed text.
-		Flashed flashed = new Flashed(Map.copyOf(model.asMap()));
+		Flashed flashed = new Flashed(model.asMap());
 		List<AppPageSection<?>> onTab = sections.stream()
 			.filter(section -> section.tab() == tab)
 			.sorted(Comparator.comparingInt(AppPageSection::order))
