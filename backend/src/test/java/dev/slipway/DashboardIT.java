@@ -233,6 +233,13 @@ class DashboardIT {
 		browser.await(PAGE, driver -> !browser.findAll(".notice").isEmpty());
 		assertThat(browser.find(".notice").getText()).startsWith("Scaled web to 2");
 		awaitDynos(List.of("web.1", "web.2"));
+		assertThat((Long) browser.script("""
+				const fetched = () => performance.getEntriesByType('resource')
+				  .filter((entry) => /\\/parts\\/(?!changes)/.test(entry.name)).length;
+				const before = fetched();
+				return new Promise((resolve) => setTimeout(() => resolve(fetched() - before), 3000));"""))
+			.as("parts fetched in 3 s while none changed: the page follows the change stream, it does not poll")
+			.isZero();
 		assertThat(browser.find("form[data-process-type=web] input[name=quantity]").getAttribute("value"))
 			.isEqualTo("2");
 		assertThat(atDesktopAndPhoneWidth(() -> (Long) browser.script("""

@@ -29,51 +29,30 @@ const fetchHtml = (url) => fetch(url, { headers: { Accept: 'text/html' } })
 })();
 
 // Live build output: follow the server-sent lines, keeping the view at the bottom unless the user scrolled up.
-// On the activity tab the newest build's output is swapped in as soon as the builds table shows a new build.
-(() => {
-  const follow = (pre) => {
-    const atBottom = () => pre.scrollHeight - pre.scrollTop - pre.clientHeight < 40;
-    const source = new EventSource(pre.dataset.stream + '?after=' + pre.dataset.after);
-    pre.scrollTop = pre.scrollHeight;
-    source.onmessage = (event) => {
-      const following = atBottom();
-      pre.append(event.data + '\n');
-      if (following) {
-        pre.scrollTop = pre.scrollHeight;
-      }
-    };
-    source.addEventListener('end', (event) => {
-      source.close();
-      const container = pre.closest('[data-build-output]');
-      const status = container && container.querySelector('[data-build-status]');
-      if (status) {
-        status.textContent = event.data;
-        status.className = 'status status-' + event.data;
-      }
-    });
-  };
-  document.querySelectorAll('pre[data-stream]').forEach(follow);
-
-  const latest = document.querySelector('[data-latest-build]');
-  if (!latest) {
-    return;
-  }
-  document.addEventListener('slipway:refreshed', () => {
-    const newest = document.querySelector('tr[data-build-id]');
-    if (!newest || newest.dataset.buildId === latest.dataset.buildId) {
-      return;
+const followBuildOutput = (pre) => {
+  const atBottom = () => pre.scrollHeight - pre.scrollTop - pre.clientHeight < 40;
+  const source = new EventSource(pre.dataset.stream + '?after=' + pre.dataset.after);
+  // The page closes it when it swaps in another build's output.
+  pre.source = source;
+  pre.scrollTop = pre.scrollHeight;
+  source.onmessage = (event) => {
+    const following = atBottom();
+    pre.append(event.data + '\n');
+    if (following) {
+      pre.scrollTop = pre.scrollHeight;
     }
-    latest.dataset.buildId = newest.dataset.buildId;
-    fetchHtml(latest.dataset.latestBuild)
-      .then((html) => {
-        if (html !== null) {
-          latest.innerHTML = html;
-          latest.querySelectorAll('pre[data-stream]').forEach(follow);
-        }
-      })
-      .catch(() => {});
+  };
+  source.addEventListener('end', (event) => {
+    source.close();
+    const container = pre.closest('[data-build-output]');
+    const status = container && container.querySelector('[data-build-status]');
+    if (status) {
+      status.textContent = event.data;
+      status.className = 'status status-' + event.data;
+    }
   });
-})();
+};
+document.querySelectorAll('pre[data-stream]').forEach(followBuildOutput);
 
 // A config change is saved and rolled out in the background: its status is followed, and once it is
 // over the config vars section is fetched again so the table shows what was saved.
@@ -113,28 +92,36 @@ const fetchHtml = (url) => fetch(url, { headers: { Accept: 'text/html' } })
   setTimeout(poll, 500);
 })();
 
-// Parts of a page that change on their own (dynos, builds, releases) are fetched again every few
-// seconds and replaced only when they changed, so focus and a pending click are not lost for nothing.
+// Parts of a page that change on their own (dynos, builds, releases): the server names a part on the
+// page's change stream when it shows something else, and only that part is fetched and replaced, so
+// focus and a pending click elsewhere are not lost. A newer build's output is followed once swapped in.
 (() => {
-  document.querySelectorAll('[data-refresh]').forEach((element) => {
-    let shown = null;
-    const refresh = () => {
-      if (document.hidden) {
-        return;
-      }
-      fetchHtml(element.dataset.refresh)
-        .then((html) => {
-          // The CSRF token of a form is masked anew on every render; it is not a change.
-          const content = html === null ? null : html.replace(/name="_csrf" value="[^"]*"/g, '');
-          if (content !== null && content !== shown) {
-            shown = content;
-            element.innerHTML = html;
-            document.dispatchEvent(new Event('slipway:refreshed'));
-          }
-        })
-        .catch(() => {});
-    };
-    setInterval(refresh, 2000);
+  const main = document.querySelector('[data-parts]');
+  if (!main) {
+    return;
+  }
+  const fetched = {};
+  const source = new EventSource(main.dataset.parts + '/changes?' + main.dataset.partVersions);
+  source.addEventListener('changed', (event) => {
+    const name = event.data;
+    const element = document.querySelector('[data-part="' + name + '"]');
+    if (!element) {
+      return;
+    }
+    // Of two changes in quick succession, the later answer wins even if it arrives first.
+    const request = (fetched[name] || 0) + 1;
+    fetched[name] = request;
+    fetchHtml(main.dataset.parts + '/' + name)
+      .then((html) => {
+        if (html === null || fetched[name] !== request) {
+          return;
+        }
+        element.querySelectorAll('pre[data-stream]').forEach((pre) => pre.source && pre.source.close());
+        element.innerHTML = html;
+        element.querySelectorAll('pre[data-stream]').forEach(followBuildOutput);
+        document.dispatchEvent(new Event('slipway:refreshed'));
+      })
+      .catch(() => {});
   });
 })();
 

@@ -6,25 +6,24 @@ import java.util.Map;
  * A part of an app's dashboard page that a feature contributes (the builds on the activity tab,
  * the buildpack on the settings tab, …), so the page grows with the features without knowing them.
  * The feature's own controller handles the section's forms.
+ *
+ * @param <M> what the section shows, which its fragment sees as {@code section}
  */
-public interface AppPageSection {
+public interface AppPageSection<M> {
 
 	AppTab tab();
 
 	/** Where on the tab the section goes: lower comes first. */
 	int order();
 
-	/** The Thymeleaf fragment that renders it, such as {@code "build/sections :: builds"}. */
+	/** The Thymeleaf fragment that renders the model, such as {@code "build/sections :: builds"}. */
 	String fragment();
 
-	/**
-	 * Puts what the fragment shows into the page's model. The model already holds what the request
-	 * carries, such as the flashed text of a refused form, which a section keeps ({@code putIfAbsent}).
-	 */
-	void populate(App app, Map<String, Object> model);
+	/** What the fragment shows; a refused form's text comes back in what the request flashed. */
+	M model(App app, Flashed flashed);
 
-	/** The pieces the page fetches again on its own, by name, served at {@code /apps/<app>/parts/<name>}. */
-	default Map<String, AppPagePart> parts() {
+	/** The pieces that change while the page is open, by name, served at {@code /apps/<app>/parts/<name>}. */
+	default Map<String, AppPagePart<?>> parts() {
 		return Map.of();
 	}
 

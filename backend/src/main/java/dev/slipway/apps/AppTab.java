@@ -1,8 +1,15 @@
 package dev.slipway.apps;
 
-/** The tabs of an app's dashboard page that features contribute sections to. */
+import java.util.Locale;
+
+/** The tabs of an app's dashboard page, in the order shown; a tab appears when a section is on it. */
 public enum AppTab {
 
-	OVERVIEW, ACTIVITY, RESOURCES, SETTINGS
+	OVERVIEW, ACTIVITY, LOGS, RESOURCES, SETTINGS;
+
+	/** The tab's segment in the page's path, and its label in lower case. */
+	public String slug() {
+		return name().toLowerCase(Locale.ROOT);
+	}
 
 }

@@ -8,13 +8,14 @@ import dev.slipway.addons.AddonService;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
 import dev.slipway.database.DatabaseUrl;
 
 import org.springframework.stereotype.Component;
 
 /** The resources tab: the app's databases with their credentials (masked until revealed). */
 @Component
-class AddonsSection implements AppPageSection {
+class AddonsSection implements AppPageSection<AddonsSection.View> {
 
 	private final AddonService addons;
 
@@ -38,10 +39,14 @@ class AddonsSection implements AppPageSection {
 	}
 
 	@Override
-	public void populate(App app, Map<String, Object> model) {
+	public View model(App app, Flashed flashed) {
 		Map<Addon, DatabaseUrl> credentials = new LinkedHashMap<>();
 		addons.of(app).forEach(addon -> credentials.put(addon, addons.url(addon)));
-		model.put("addons", credentials);
+		return new View(credentials);
+	}
+
+	/** Each add-on with its credentials, in the order provisioned. */
+	public record View(Map<Addon, DatabaseUrl> addons) {
 	}
 
 }

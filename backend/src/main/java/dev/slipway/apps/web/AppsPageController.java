@@ -1,13 +1,13 @@
 package dev.slipway.apps.web;
 
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppName;
@@ -17,9 +17,11 @@ import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppSummaries;
 import dev.slipway.apps.AppSummary;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The dashboard's apps list, new-app form, app page and deletion. */
@@ -37,14 +40,18 @@ class AppsPageController {
 
 	private final AppService apps;
 
-	private final List<AppPageSection> sections;
+	private final List<AppPageSection<?>> sections;
 
 	private final Optional<AppSummaries> summaries;
 
-	AppsPageController(AppService apps, List<AppPageSection> sections, Optional<AppSummaries> summaries) {
+	private final PartChanges changes;
+
+	AppsPageController(AppService apps, List<AppPageSection<?>> sections, Optional<AppSummaries> summaries,
+			PartChanges changes) {
 		this.apps = apps;
 		this.sections = sections;
 		this.summaries = summaries;
+		this.changes = changes;
 	}
 
 	@GetMapping
@@ -86,7 +93,7 @@ class AppsPageController {
 		return tab(user, name, AppTab.OVERVIEW, model);
 	}
 
-	@GetMapping("/{name}/{tab:activity|resources|settings}")
+	@GetMapping("/{name}/{tab:activity|logs|resources|settings}")
 	String tab(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name, @PathVariable String tab,
 			Model model) {
 		return tab(user, name, AppTab.valueOf(tab.toUpperCase(Locale.ROOT)), model);
@@ -94,34 +101,57 @@ class AppsPageController {
 
 	private String tab(UserPrincipal user, String name, AppTab tab, Model model) {
 		App app = apps.require(name, user);
-		List<AppPageSection> shown = sections.stream()
+		// The sections see what the request already carries, such as a refused form's flashed text.
+		Flashed flashed = new Flashed(model.asMap());
+		List<AppPageSection<?>> onTab = sections.stream()
 			.filter(section -> section.tab() == tab)
 			.sorted(Comparator.comparingInt(AppPageSection::order))
 			.toList();
-		// The sections see what the request already carries, such as a refused form's flashed text.
-		Map<String, Object> attributes = new HashMap<>(model.asMap());
-		shown.forEach(section -> section.populate(app, attributes));
-		model.addAllAttributes(attributes);
+		List<SectionView> shown = onTab.stream()
+			.map(section -> new SectionView(section.fragment(), section.model(app, flashed)))
+			.toList();
+		// The versions of the parts shown, from which the page's change stream starts.
+		String partVersions = onTab.stream()
+			.flatMap(section -> section.parts().entrySet().stream())
+			.map(part -> part.getKey() + "=" + part.getValue().version(app))
+			.collect(Collectors.joining("&"));
 		model.addAttribute("app", app);
-		model.addAttribute("tab", tab.name().toLowerCase(Locale.ROOT));
+		model.addAttribute("partVersions", partVersions);
+		model.addAttribute("tab", tab.slug());
 		model.addAttribute("sections", shown);
 		return "apps/tab";
 	}
 
-	/** A piece of a section alone, which the page fetches again every few seconds. */
+	/** A section on the page: its fragment and what it shows. */
+	record SectionView(String fragment, Object model) {
+	}
+
+	/** The names of the given parts as they change: the query names each part with the version shown. */
+	@GetMapping(path = "/{name}/parts/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter changes(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name,
+			@RequestParam Map<String, String> shown) {
+		App app = apps.require(name, user);
+		Map<String, AppPagePart<?>> followed = new LinkedHashMap<>();
+		sections.forEach(section -> section.parts().forEach((part, found) -> {
+			if (shown.containsKey(part)) {
+				followed.put(part, found);
+			}
+		}));
+		return changes.follow(app, followed, shown);
+	}
+
+	/** A piece of a section alone, which the page fetches again when it changed. */
 	@GetMapping("/{name}/parts/{part}")
 	String part(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name, @PathVariable String part,
 			Model model) {
 		App app = apps.require(name, user);
-		AppPagePart found = sections.stream()
+		AppPagePart<?> found = sections.stream()
 			.map(section -> section.parts().get(part))
 			.filter(Objects::nonNull)
 			.findFirst()
 			.orElseThrow(() -> SlipwayException.notFound("page_part_not_found", "There is no page part " + part + "."));
-		Map<String, Object> attributes = new HashMap<>();
-		found.populate().accept(app, attributes);
-		model.addAllAttributes(attributes);
 		model.addAttribute("app", app);
+		model.addAttribute("part", found.model().apply(app));
 		return found.fragment();
 	}
 

@@ -1,16 +1,15 @@
 package dev.slipway.apps.web;
 
-import java.util.Map;
-
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
 
 import org.springframework.stereotype.Component;
 
 /** The settings tab's danger zone: deleting the app after typing its name. */
 @Component
-class DeleteAppSection implements AppPageSection {
+class DeleteAppSection implements AppPageSection<App> {
 
 	@Override
 	public AppTab tab() {
@@ -28,8 +27,8 @@ class DeleteAppSection implements AppPageSection {
 	}
 
 	@Override
-	public void populate(App app, Map<String, Object> model) {
-		// The fragment needs only the app.
+	public App model(App app, Flashed flashed) {
+		return app;
 	}
 
 }

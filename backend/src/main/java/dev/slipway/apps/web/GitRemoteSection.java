@@ -1,16 +1,15 @@
 package dev.slipway.apps.web;
 
-import java.util.Map;
-
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
 
 import org.springframework.stereotype.Component;
 
 /** The overview's instructions for deploying with git. */
 @Component
-class GitRemoteSection implements AppPageSection {
+class GitRemoteSection implements AppPageSection<GitRemoteSection.View> {
 
 	@Override
 	public AppTab tab() {
@@ -28,8 +27,11 @@ class GitRemoteSection implements AppPageSection {
 	}
 
 	@Override
-	public void populate(App app, Map<String, Object> model) {
-		model.put("gitUrl", GitRemote.url(app.name()));
+	public View model(App app, Flashed flashed) {
+		return new View(GitRemote.url(app.name()));
+	}
+
+	public record View(String gitUrl) {
 	}
 
 }

@@ -1,10 +1,11 @@
 package dev.slipway.builds.web;
 
-import java.util.Map;
+import java.util.List;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
 import dev.slipway.builds.Buildpack;
 import dev.slipway.builds.BuildpackCatalog;
 import dev.slipway.builds.BuildpackSelection;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The settings tab's buildpack choice: detection, or one forced. */
 @Component
-class BuildpackSection implements AppPageSection {
+class BuildpackSection implements AppPageSection<BuildpackSection.View> {
 
 	private final BuildpackSelection selection;
 
@@ -40,9 +41,12 @@ class BuildpackSection implements AppPageSection {
 	}
 
 	@Override
-	public void populate(App app, Map<String, Object> model) {
-		model.put("buildpacks", catalog.all());
-		model.put("forcedBuildpack", selection.forced(app).map(Buildpack::id).orElse(""));
+	public View model(App app, Flashed flashed) {
+		return new View(catalog.all(), selection.forced(app).map(Buildpack::id).orElse(""));
+	}
+
+	/** The forced buildpack's id is empty when Slipway detects it. */
+	public record View(List<Buildpack> buildpacks, String forcedBuildpack) {
 	}
 
 }

@@ -7,6 +7,7 @@ import dev.slipway.apps.App;
 import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
 import dev.slipway.builds.Build;
 import dev.slipway.builds.BuildService;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * and the newest build's output, live while it runs.
  */
 @Component
-class BuildsSection implements AppPageSection {
+class BuildsSection implements AppPageSection<BuildsSection.View> {
 
 	private static final int SHOWN = 20;
 
@@ -43,30 +44,48 @@ class BuildsSection implements AppPageSection {
 	}
 
 	@Override
-	public void populate(App app, Map<String, Object> model) {
+	public View model(App app, Flashed flashed) {
 		List<Build> recent = builds.recent(app, SHOWN);
-		model.put("builds", recent);
-		recent.stream().findFirst().ifPresent(latest -> putLatest(latest, model));
+		return new View(recent, latest(recent));
 	}
 
 	@Override
-	public Map<String, AppPagePart> parts() {
-		return Map.of("builds", new AppPagePart("build/sections :: builds-table", this::populateTable), "latest-build",
-				new AppPagePart("build/sections :: latest-build", this::populateLatest));
+	public Map<String, AppPagePart<?>> parts() {
+		return Map.of("builds",
+				new AppPagePart<>("build/sections :: builds-table", app -> builds.recent(app, SHOWN), this::tableStamp),
+				"latest-build", new AppPagePart<>("build/sections :: latest-build", app -> latest(builds.recent(app, 1)),
+						this::latestStamp));
 	}
 
-	private void populateTable(App app, Map<String, Object> model) {
-		model.put("builds", builds.recent(app, SHOWN));
+	/** Builds are entities, which compare by identity: what the table shows of them is compared instead. */
+	private List<String> tableStamp(App app) {
+		return builds.recent(app, SHOWN)
+			.stream()
+			.map(build -> build.id() + " " + build.status() + " " + build.duration().toSeconds())
+			.toList();
+	}
+
+	/** The page swaps the output in when another build is the newest; the running one's lines it follows itself. */
+	private Long latestStamp(App app) {
+		return builds.recent(app, 1).stream().findFirst().map(Build::id).orElse(0L);
 	}
 
 	/** The newest build with its output so far, followed live on the page while it runs. */
-	private void populateLatest(App app, Map<String, Object> model) {
-		builds.recent(app, 1).stream().findFirst().ifPresent(latest -> putLatest(latest, model));
+	private LatestBuild latest(List<Build> recent) {
+		return recent.stream()
+			.findFirst()
+			.map(build -> new LatestBuild(build, builds.output(build)))
+			.orElse(LatestBuild.NONE);
 	}
 
-	private void putLatest(Build latest, Map<String, Object> model) {
-		model.put("latestBuild", latest);
-		model.put("latestOutput", builds.output(latest));
+	public record View(List<Build> builds, LatestBuild latest) {
+	}
+
+	/** The build is null before the first push, which the fragment tells. */
+	public record LatestBuild(Build build, List<String> output) {
+
+		static final LatestBuild NONE = new LatestBuild(null, List.of());
+
 	}
 
 }

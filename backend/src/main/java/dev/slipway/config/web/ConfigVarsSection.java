@@ -1,10 +1,14 @@
 package dev.slipway.config.web;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
+import dev.slipway.config.ConfigChange;
 import dev.slipway.config.ConfigService;
 import dev.slipway.config.DotEnv;
 
@@ -12,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** The settings tab's config vars: one row each, masked until revealed, and the .env bulk editor. */
 @Component
-class ConfigVarsSection implements AppPageSection {
+class ConfigVarsSection implements AppPageSection<ConfigVarsSection.View> {
 
 	private final ConfigService config;
 
@@ -39,14 +43,17 @@ class ConfigVarsSection implements AppPageSection {
 	}
 
 	@Override
-	public void populate(App app, Map<String, Object> model) {
+	public View model(App app, Flashed flashed) {
 		Map<String, String> vars = config.of(app);
-		model.put("configVars", vars);
 		// Only a refused bulk edit flashes its text back: the editor then opens with it, as the user typed it.
-		model.put("envTextRefused", model.containsKey("envText"));
-		model.putIfAbsent("envText", DotEnv.format(vars));
-		model.put("configRollout", rollouts.of(app.id()).orElse(null));
-		model.put("configHistory", config.history(app, 5));
+		Optional<String> refused = flashed.text("envText");
+		return new View(vars, refused.orElseGet(() -> DotEnv.format(vars)), refused.isPresent(),
+				rollouts.of(app.id()).orElse(null), config.history(app, 5));
+	}
+
+	/** The rollout is null when no config change is followed. */
+	public record View(Map<String, String> configVars, String envText, boolean envTextRefused,
+			ConfigRollouts.Status configRollout, List<ConfigChange> configHistory) {
 	}
 
 }

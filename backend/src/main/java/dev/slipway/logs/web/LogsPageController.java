@@ -23,7 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The app's logs page and its live feed: server-sent events whose ids are the lines' sequence
- * numbers, so a reconnect with Last-Event-ID gets exactly the lines it missed, with heartbeats.
+ * The app's live log feed, which {@link LogsSection}'s viewer follows: server-sent events whose ids are the
+ * lines' sequence numbers, so a reconnect with Last-Event-ID gets exactly the lines it missed, with heartbeats.
  */
 @Controller
 @RequestMapping("/apps/{appName}/logs")
@@ -55,14 +54,6 @@ class LogsPageController {
 		this.apps = apps;
 		this.logs = logs;
 		this.executor = executor;
-	}
-
-	@GetMapping
-	String page(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, Model model) {
-		model.addAttribute("app", apps.require(appName, user));
-		model.addAttribute("tab", "logs");
-		model.addAttribute("sources", List.of(LogSource.values()));
-		return "logs/logs";
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -1,10 +1,10 @@
 package dev.slipway.releases.web;
 
-import java.util.Map;
-
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
+import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseService;
 import dev.slipway.router.Router;
 
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The overview's head: where the app answers and which release runs. */
 @Component
-class CurrentReleaseSection implements AppPageSection {
+class CurrentReleaseSection implements AppPageSection<CurrentReleaseSection.View> {
 
 	private final ReleaseService releases;
 
@@ -39,9 +39,12 @@ class CurrentReleaseSection implements AppPageSection {
 	}
 
 	@Override
-	public void populate(App app, Map<String, Object> model) {
-		model.put("webUrl", router.url(app.name()));
-		model.put("currentRelease", releases.current(app).orElse(null));
+	public View model(App app, Flashed flashed) {
+		return new View(router.url(app.name()), releases.current(app).orElse(null));
+	}
+
+	/** The release is null before the first deploy, which the fragment tells. */
+	public record View(String webUrl, Release currentRelease) {
 	}
 
 }

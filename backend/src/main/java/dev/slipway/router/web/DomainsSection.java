@@ -1,10 +1,12 @@
 package dev.slipway.router.web;
 
-import java.util.Map;
+import java.util.List;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
+import dev.slipway.router.Domain;
 import dev.slipway.router.DomainService;
 import dev.slipway.router.Router;
 
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The settings tab's domains: the app's own hostname and the custom ones. */
 @Component
-class DomainsSection implements AppPageSection {
+class DomainsSection implements AppPageSection<DomainsSection.View> {
 
 	private final DomainService domains;
 
@@ -39,9 +41,11 @@ class DomainsSection implements AppPageSection {
 	}
 
 	@Override
-	public void populate(App app, Map<String, Object> model) {
-		model.put("domains", domains.of(app));
-		model.put("webUrl", router.url(app.name()));
+	public View model(App app, Flashed flashed) {
+		return new View(domains.of(app), router.url(app.name()));
+	}
+
+	public record View(List<Domain> domains, String webUrl) {
 	}
 
 }

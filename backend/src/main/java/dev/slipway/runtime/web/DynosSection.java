@@ -3,10 +3,14 @@ package dev.slipway.runtime.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.slipway.runtime.Dyno;
+import dev.slipway.runtime.Formation;
+
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
 import dev.slipway.runtime.DynoService;
 import dev.slipway.runtime.DynoSize;
 import dev.slipway.runtime.FormationService;
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** The overview's dynos (state, uptime, restarts) and the formation controls. */
 @Component
-class DynosSection implements AppPageSection {
+class DynosSection implements AppPageSection<DynosSection.View> {
 
 	private final DynoService dynos;
 
@@ -42,16 +46,16 @@ class DynosSection implements AppPageSection {
 	}
 
 	@Override
-	public void populate(App app, Map<String, Object> model) {
-		model.put("dynos", dynos.of(app));
-		model.put("formation", formations.of(app));
-		model.put("sizes", List.of(DynoSize.values()));
+	public View model(App app, Flashed flashed) {
+		return new View(dynos.of(app), formations.of(app), List.of(DynoSize.values()));
 	}
 
 	@Override
-	public Map<String, AppPagePart> parts() {
-		return Map.of("dynos", new AppPagePart("runtime/sections :: dynos-table",
-				(app, model) -> model.put("dynos", dynos.of(app))));
+	public Map<String, AppPagePart<?>> parts() {
+		return Map.of("dynos", new AppPagePart<>("runtime/sections :: dynos-table", dynos::of));
+	}
+
+	public record View(List<Dyno> dynos, List<Formation> formation, List<DynoSize> sizes) {
 	}
 
 }

@@ -1,13 +1,13 @@
 package dev.slipway.apps.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppTab;
+import dev.slipway.apps.Flashed;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AppsPageControllerTest {
 
 	/** Shows an editable text the way the config vars' bulk editor does: the saved value unless the request has one. */
-	static class EditableText implements AppPageSection {
+	static class EditableText implements AppPageSection<EditableText.View> {
 
 		@Override
 		public AppTab tab() {
@@ -36,9 +36,11 @@ class AppsPageControllerTest {
 		}
 
 		@Override
-		public void populate(App app, Map<String, Object> model) {
-			model.put("saved", "A=1");
-			model.putIfAbsent("envText", "A=1");
+		public View model(App app, Flashed flashed) {
+			return new View("A=1", flashed.text("envText").orElse("A=1"));
+		}
+
+		record View(String saved, String envText) {
 		}
 
 	}
@@ -50,7 +52,7 @@ class AppsPageControllerTest {
 	private AppsPageController controller() {
 		AppService apps = Mockito.mock(AppService.class);
 		Mockito.when(apps.require("my-app", null)).thenReturn(app);
-		return new AppsPageController(apps, List.of(new EditableText()), Optional.empty());
+		return new AppsPageController(apps, List.of(new EditableText()), Optional.empty(), new PartChanges());
 	}
 
 	@Test
@@ -62,9 +64,9 @@ class AppsPageControllerTest {
 
 		assertThat(controller.tab(null, "my-app", "settings", model)).isEqualTo("apps/tab");
 
-		assertThat(model.getAttribute("envText")).isEqualTo("A=1\nnot an assignment");
+		assertThat(shown(model).envText()).isEqualTo("A=1\nnot an assignment");
 		assertThat(model.getAttribute("configError")).isEqualTo("Line 1 of the .env text has no '='.");
-		assertThat(model.getAttribute("saved")).isEqualTo("A=1");
+		assertThat(shown(model).saved()).isEqualTo("A=1");
 	}
 
 	@Test
@@ -73,7 +75,13 @@ class AppsPageControllerTest {
 
 		controller.tab(null, "my-app", "settings", model);
 
-		assertThat(model.getAttribute("envText")).isEqualTo("A=1");
+		assertThat(shown(model).envText()).isEqualTo("A=1");
+	}
+
+	/** What the page hands the one section's fragment. */
+	private static EditableText.View shown(ExtendedModelMap model) {
+		List<?> sections = (List<?>) model.getAttribute("sections");
+		return (EditableText.View) ((AppsPageController.SectionView) sections.getFirst()).model();
 	}
 
 }
