@@ -5,16 +5,16 @@ import dev.slipway.instance.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the admin account from SLIPWAY_ADMIN_EMAIL / SLIPWAY_ADMIN_PASSWORD on a first start, so
- * an unattended installation needs no visit to the setup page. Ignored once any account exists.
+ * an unattended installation needs no visit to the setup page. Ignored once any account exists. Runs
+ * before the web server starts, so the first request an installer script sends finds the account.
  */
 @Component
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -28,7 +28,7 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (!accounts.setupRequired()) {
 			return;
 		}
