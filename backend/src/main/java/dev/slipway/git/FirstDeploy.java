@@ -12,7 +12,7 @@ import dev.slipway.config.ConfigService;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.progress.Progress;
 import dev.slipway.runtime.DeployFailed;
-import dev.slipway.runtime.OneOffDynos;
+import dev.slipway.runtime.DynoRuntime;
 
 import org.springframework.stereotype.Component;
 
@@ -29,12 +29,12 @@ class FirstDeploy {
 
 	private final AddonService addons;
 
-	private final OneOffDynos oneOffs;
+	private final DynoRuntime runtime;
 
-	FirstDeploy(ConfigService config, AddonService addons, OneOffDynos oneOffs) {
+	FirstDeploy(ConfigService config, AddonService addons, DynoRuntime runtime) {
 		this.config = config;
 		this.addons = addons;
-		this.oneOffs = oneOffs;
+		this.runtime = runtime;
 	}
 
 	/** A first push is refused, before building, when app.json requires config vars nobody set. */
@@ -87,7 +87,7 @@ class FirstDeploy {
 	void postdeploy(App app, String command, Progress log) {
 		log.step("Running the postdeploy script from app.json: " + command);
 		try {
-			int status = oneOffs.runAttached(app, command, log::detail, POSTDEPLOY_LIMIT);
+			int status = runtime.runAttached(app, command, log::detail, POSTDEPLOY_LIMIT);
 			if (status != 0) {
 				log.warning("The postdeploy script exited with status " + status + "; the release runs all the same.");
 			}

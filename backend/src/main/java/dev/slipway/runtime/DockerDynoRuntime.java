@@ -68,6 +68,11 @@ class DockerDynoRuntime implements DynoRuntime {
 	}
 
 	@Override
+	public void requireDeployed(App app) {
+		oneOffs.requireDeployed(app);
+	}
+
+	@Override
 	public String runDetached(App app, String command) {
 		return oneOffs.runDetached(app, command);
 	}

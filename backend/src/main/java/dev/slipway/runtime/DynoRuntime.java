@@ -42,6 +42,9 @@ public interface DynoRuntime {
 	/** Runs a one-off command in the current release: each line of output to {@code output}; returns its exit status. */
 	int runAttached(App app, String command, Consumer<String> output, Duration timeout);
 
+	/** Refuses, before anything starts, an app that has no release to run a one-off command in. */
+	void requireDeployed(App app);
+
 	/** Starts a one-off command detached and returns its dyno's name; its output goes to the app's logs. */
 	String runDetached(App app, String command);
 

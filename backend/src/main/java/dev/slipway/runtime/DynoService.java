@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 /** The dynos of an app as its page and the API show them. */
 @Service
-public class DynoService {
+class DynoService {
 
 	private final DynoStates states;
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * new web dynos serve once they are up, removed ones leave the router before they get SIGTERM.
  */
 @Service
-public class FormationService {
+class FormationService {
 
 	static final int MAX_QUANTITY = 100;
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * removed when done. The release phase runs the same way.
  */
 @Service
-public class OneOffDynos {
+class OneOffDynos {
 
 	/** Detached containers stay a moment after exiting, so the log collector reads their last lines. */
 	static final Duration REMOVAL_DELAY = Duration.ofSeconds(5);

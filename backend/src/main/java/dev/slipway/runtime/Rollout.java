@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * dynos do not come up is not deployed, and what ran before keeps running.
  */
 @Service
-public class Rollout {
+class Rollout {
 
 	private final AppLocks locks;
 

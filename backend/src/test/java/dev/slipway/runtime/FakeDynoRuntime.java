@@ -123,6 +123,11 @@ public class FakeDynoRuntime implements DynoRuntime {
 	}
 
 	@Override
+	public void requireDeployed(App app) {
+		deployed(app);
+	}
+
+	@Override
 	public String runDetached(App app, String command) {
 		shell(deployed(app), command);
 		return "run." + oneOffs.incrementAndGet();

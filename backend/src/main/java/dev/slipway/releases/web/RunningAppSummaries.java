@@ -11,7 +11,7 @@ import dev.slipway.releases.ReleaseService;
 import dev.slipway.releases.ReleaseStatus;
 import dev.slipway.router.Router;
 import dev.slipway.runtime.Dyno;
-import dev.slipway.runtime.DynoService;
+import dev.slipway.runtime.DynoRuntime;
 import dev.slipway.runtime.DynoState;
 
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RunningAppSummaries implements AppSummaries {
 
-	private final DynoService dynos;
+	private final DynoRuntime runtime;
 
 	private final ReleaseService releases;
 
@@ -31,8 +31,8 @@ class RunningAppSummaries implements AppSummaries {
 
 	private final Router router;
 
-	RunningAppSummaries(DynoService dynos, ReleaseService releases, ReleaseBuilds builds, Router router) {
-		this.dynos = dynos;
+	RunningAppSummaries(DynoRuntime runtime, ReleaseService releases, ReleaseBuilds builds, Router router) {
+		this.runtime = runtime;
 		this.releases = releases;
 		this.builds = builds;
 		this.router = router;
@@ -54,7 +54,7 @@ class RunningAppSummaries implements AppSummaries {
 		if (current == null) {
 			return "no release";
 		}
-		List<Dyno> running = dynos.of(app).stream().filter(dyno -> dyno.state() != DynoState.STOPPING).toList();
+		List<Dyno> running = runtime.dynos(app).stream().filter(dyno -> dyno.state() != DynoState.STOPPING).toList();
 		if (running.isEmpty()) {
 			return "idle";
 		}

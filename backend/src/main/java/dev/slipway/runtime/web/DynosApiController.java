@@ -13,11 +13,12 @@ import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.Dyno;
-import dev.slipway.runtime.DynoService;
-import dev.slipway.runtime.OneOffDynos;
-import dev.slipway.runtime.Rollout;
+import dev.slipway.runtime.DynoRuntime;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,22 +58,20 @@ class DynosApiController {
 
 	private final AppService apps;
 
-	private final DynoService dynos;
+	private final DynoRuntime runtime;
 
-	private final OneOffDynos oneOffs;
+	private final TaskExecutor executor;
 
-	private final Rollout rollout;
-
-	DynosApiController(AppService apps, DynoService dynos, OneOffDynos oneOffs, Rollout rollout) {
+	DynosApiController(AppService apps, DynoRuntime runtime,
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.apps = apps;
-		this.dynos = dynos;
-		this.oneOffs = oneOffs;
-		this.rollout = rollout;
+		this.runtime = runtime;
+		this.executor = executor;
 	}
 
 	@GetMapping
 	List<DynoResource> list(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName) {
-		return dynos.of(apps.require(appName, user)).stream().map(DynoResource::of).toList();
+		return runtime.dynos(apps.require(appName, user)).stream().map(DynoResource::of).toList();
 	}
 
 	/**
@@ -85,17 +84,17 @@ class DynosApiController {
 		App app = apps.require(appName, user);
 		ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
 		if (!Boolean.TRUE.equals(request.attach())) {
-			String started = JSON.writeValueAsString(Map.of("dyno", oneOffs.runDetached(app, request.command()), "attach", false));
-			Thread.ofVirtual().start(() -> send(emitter, started, MediaType.APPLICATION_JSON, true));
+			String started = JSON.writeValueAsString(Map.of("dyno", runtime.runDetached(app, request.command()), "attach", false));
+			executor.execute(() -> send(emitter, started, MediaType.APPLICATION_JSON, true));
 			return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(emitter);
 		}
 		if (request.command() == null || request.command().isBlank()) {
 			throw SlipwayException.invalid("invalid_command", "Give a command to run, such as \"ls\".");
 		}
-		oneOffs.requireDeployed(app);
-		Thread.ofVirtual().name("attached-" + app.name()).start(() -> {
+		runtime.requireDeployed(app);
+		executor.execute(() -> {
 			try {
-				int status = oneOffs.runAttached(app, request.command(), line -> send(emitter, line + "\n", TEXT, false),
+				int status = runtime.runAttached(app, request.command(), line -> send(emitter, line + "\n", TEXT, false),
 						ATTACHED_LIMIT);
 				send(emitter, "Process exited with status " + status + "\n", TEXT, true);
 			}
@@ -125,7 +124,7 @@ class DynosApiController {
 			@PathVariable String appName) {
 		App app = apps.require(appName, user);
 		try {
-			rollout.restart(app.id(), app.name());
+			runtime.restart(app);
 		}
 		catch (DeployFailed ex) {
 			throw SlipwayException.conflict("restart_failed", ex.getMessage());

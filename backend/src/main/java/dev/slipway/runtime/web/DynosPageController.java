@@ -7,9 +7,8 @@ import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.runtime.DeployFailed;
-import dev.slipway.runtime.FormationService;
+import dev.slipway.runtime.DynoRuntime;
 import dev.slipway.runtime.FormationUpdate;
-import dev.slipway.runtime.Rollout;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,14 +25,11 @@ class DynosPageController {
 
 	private final AppService apps;
 
-	private final FormationService formations;
+	private final DynoRuntime runtime;
 
-	private final Rollout rollout;
-
-	DynosPageController(AppService apps, FormationService formations, Rollout rollout) {
+	DynosPageController(AppService apps, DynoRuntime runtime) {
 		this.apps = apps;
-		this.formations = formations;
-		this.rollout = rollout;
+		this.runtime = runtime;
 	}
 
 	@PostMapping("/formation")
@@ -42,7 +38,7 @@ class DynosPageController {
 			RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			formations.scale(app, List.of(new FormationUpdate(type, quantity, size)), user.email());
+			runtime.scale(app, List.of(new FormationUpdate(type, quantity, size)), user.email());
 			flash.addFlashAttribute("notice", "Scaled " + type + " to " + quantity + " × " + size + ".");
 		}
 		catch (SlipwayException | DeployFailed ex) {
@@ -55,7 +51,7 @@ class DynosPageController {
 	String restart(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
-			rollout.restart(app.id(), app.name());
+			runtime.restart(app);
 			flash.addFlashAttribute("notice", "Restarted every dyno of " + app.name() + ".");
 		}
 		catch (DeployFailed ex) {

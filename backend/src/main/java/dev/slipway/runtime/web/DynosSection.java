@@ -11,9 +11,8 @@ import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
-import dev.slipway.runtime.DynoService;
+import dev.slipway.runtime.DynoRuntime;
 import dev.slipway.runtime.DynoSize;
-import dev.slipway.runtime.FormationService;
 
 import org.springframework.stereotype.Component;
 
@@ -21,13 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DynosSection implements AppPageSection<DynosSection.View> {
 
-	private final DynoService dynos;
+	private final DynoRuntime runtime;
 
-	private final FormationService formations;
-
-	DynosSection(DynoService dynos, FormationService formations) {
-		this.dynos = dynos;
-		this.formations = formations;
+	DynosSection(DynoRuntime runtime) {
+		this.runtime = runtime;
 	}
 
 	@Override
@@ -47,12 +43,12 @@ class DynosSection implements AppPageSection<DynosSection.View> {
 
 	@Override
 	public View model(App app, Flashed flashed) {
-		return new View(dynos.of(app), formations.of(app), List.of(DynoSize.values()));
+		return new View(runtime.dynos(app), runtime.formation(app), List.of(DynoSize.values()));
 	}
 
 	@Override
 	public Map<String, AppPagePart<?>> parts() {
-		return Map.of("dynos", new AppPagePart<>("runtime/sections :: dynos-table", dynos::of));
+		return Map.of("dynos", new AppPagePart<>("runtime/sections :: dynos-table", runtime::dynos));
 	}
 
 	public record View(List<Dyno> dynos, List<Formation> formation, List<DynoSize> sizes) {

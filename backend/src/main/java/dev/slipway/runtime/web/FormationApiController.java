@@ -7,7 +7,7 @@ import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.runtime.Formation;
-import dev.slipway.runtime.FormationService;
+import dev.slipway.runtime.DynoRuntime;
 import dev.slipway.runtime.FormationUpdate;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,16 +36,16 @@ class FormationApiController {
 
 	private final AppService apps;
 
-	private final FormationService formations;
+	private final DynoRuntime runtime;
 
-	FormationApiController(AppService apps, FormationService formations) {
+	FormationApiController(AppService apps, DynoRuntime runtime) {
 		this.apps = apps;
-		this.formations = formations;
+		this.runtime = runtime;
 	}
 
 	@GetMapping
 	List<FormationResource> list(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName) {
-		return formations.of(apps.require(appName, user)).stream().map(FormationResource::of).toList();
+		return runtime.formation(apps.require(appName, user)).stream().map(FormationResource::of).toList();
 	}
 
 	/** {@code {"updates": [{"type": "web", "quantity": 2, "size": "standard-2x"}]}} */
@@ -57,14 +57,14 @@ class FormationApiController {
 			throw SlipwayException.invalid("invalid_formation",
 					"Send {\"updates\": [{\"type\": \"web\", \"quantity\": 2}]} with at least one update.");
 		}
-		return formations.scale(app, batch.updates(), user.email()).stream().map(FormationResource::of).toList();
+		return runtime.scale(app, batch.updates(), user.email()).stream().map(FormationResource::of).toList();
 	}
 
 	@PatchMapping("/{type}")
 	List<FormationResource> scaleOne(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
 			@PathVariable String type, @RequestBody FormationUpdate update) {
 		App app = apps.require(appName, user);
-		return formations.scale(app, List.of(new FormationUpdate(type, update.quantity(), update.size())), user.email())
+		return runtime.scale(app, List.of(new FormationUpdate(type, update.quantity(), update.size())), user.email())
 			.stream()
 			.map(FormationResource::of)
 			.toList();
