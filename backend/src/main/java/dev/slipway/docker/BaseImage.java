@@ -51,7 +51,7 @@ class BaseImage {
 						"The base image " + BASE_IMAGE + " is missing, no registry could serve it, and making it "
 								+ "with debootstrap failed (see the output above).",
 						"Make it by hand with scripts/offline-base-image.sh (as root; it needs debootstrap and "
-								+ "deb.debian.org), or run `docker pull " + BASE_IMAGE + "` where Docker Hub is reachable."));
+								+ "Debian's package mirror), or run `docker pull " + BASE_IMAGE + "` where Docker Hub is reachable."));
 		});
 	}
 

@@ -117,7 +117,7 @@ public class PlatformImages {
 		}
 		catch (ImageBuildFailed ex) {
 			throw new StartupFailure("Building the image " + tag + " failed: " + ex.getMessage(),
-					"Read the build output above. Building needs Debian's package mirror (deb.debian.org over HTTP); "
+					"Read the build output above. Building needs Debian's package mirror over HTTP; "
 							+ "behind a TLS-intercepting proxy, set SLIPWAY_EXTRA_CA_FILE to its CA bundle.",
 					ex);
 		}
