@@ -1,14 +1,10 @@
 package dev.slipway;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
+import dev.slipway.test.Command;
 import dev.slipway.test.DockerCli;
 import dev.slipway.test.GitProject;
 import dev.slipway.test.Http;
@@ -246,58 +242,25 @@ class ComposeIT {
 
 	/** Runs a command, echoing its output as it comes, and fails on a non-zero exit. */
 	private String run(Path directory, List<String> command, Map<String, String> environment, Duration timeout) {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-		builder.environment().putAll(environment);
-		StringBuilder output = new StringBuilder();
-		try {
-			System.out.println("[ComposeIT " + elapsed() + "] $ " + String.join(" ", command));
-			Process process = builder.start();
-			process.getOutputStream().close();
-			try (BufferedReader reader = new BufferedReader(
-					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-					System.out.println("    " + line);
-					output.append(line).append('\n');
-				}
-			}
-			if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				fail(String.join(" ", command) + " did not finish within " + timeout);
-			}
-			if (process.exitValue() != 0) {
-				fail(String.join(" ", command) + " exited " + process.exitValue() + ":\n" + output);
-			}
-			return output.toString();
+		System.out.println("[ComposeIT " + elapsed() + "] $ " + String.join(" ", command));
+		Command.Result result = Command.run(command, directory, env -> env.putAll(environment), timeout,
+				line -> System.out.println("    " + line));
+		if (!result.succeeded()) {
+			fail(String.join(" ", command) + " exited " + result.exitCode() + ":\n" + result.output());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return result.output();
 	}
 
 	/** Runs a command and returns "exit: output", never failing. */
 	private static String tryRun(Path directory, List<String> command, Map<String, String> environment) {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-		builder.environment().putAll(environment);
 		try {
-			Process process = builder.start();
-			process.getOutputStream().close();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(2, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				return "timeout: " + output;
-			}
-			return process.exitValue() + ": " + output;
+			Command.Result result = Command.run(command, directory, env -> env.putAll(environment),
+					Duration.ofMinutes(2), line -> {
+					});
+			return result.exitCode() + ": " + result.output();
 		}
-		catch (IOException ex) {
-			return "-1: " + ex;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "-1: interrupted";
+		catch (RuntimeException ex) {
+			return "-1: " + ex.getMessage();
 		}
 	}
 

@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import dev.slipway.test.Command;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +36,8 @@ class MvnwJdkTest {
 		fakeJdk(jdks.resolve("java-8"), "1.8", true);
 		Path jdk21 = fakeJdk(jdks.resolve("jdk-21"), "21", true);
 		fakeJdk(jdks.resolve("jre-25"), "25", false);
-		Result result = mvnw(null, jdk17.resolve("bin"), jdks.toString());
-		assertThat(result.exit()).as(result.output()).isZero();
+		Command.Result result = mvnw(null, jdk17.resolve("bin"), jdks.toString());
+		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("FAKE-JAVA " + jdk21.resolve("bin/java"));
 	}
 
@@ -46,8 +47,8 @@ class MvnwJdkTest {
 		Path jdk17 = fakeJdk(jdks.resolve("java-17"), "17", true);
 		Path jdk21 = fakeJdk(jdks.resolve("java-21"), "21", true);
 		Path jdk22 = fakeJdk(temp.resolve("elsewhere/jdk-22"), "22", true);
-		Result result = mvnw(jdk17, jdk17.resolve("bin"), jdks + ":" + jdk22.getParent());
-		assertThat(result.exit()).as(result.output()).isZero();
+		Command.Result result = mvnw(jdk17, jdk17.resolve("bin"), jdks + ":" + jdk22.getParent());
+		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("FAKE-JAVA " + jdk22.resolve("bin/java"))
 			.contains("JAVA_HOME (" + jdk17 + ") is not a JDK 21+");
 		assertThat(result.output()).doesNotContain("FAKE-JAVA " + jdk21.resolve("bin/java"));
@@ -57,8 +58,8 @@ class MvnwJdkTest {
 	void keepsAJavaHomeThatIsNewEnough() throws Exception {
 		Path jdk21 = fakeJdk(temp.resolve("home/jdk-21"), "21", true);
 		Path jdk25 = fakeJdk(temp.resolve("jvm/jdk-25"), "25", true);
-		Result result = mvnw(jdk21, jdk25.resolve("bin"), jdk25.getParent().toString());
-		assertThat(result.exit()).as(result.output()).isZero();
+		Command.Result result = mvnw(jdk21, jdk25.resolve("bin"), jdk25.getParent().toString());
+		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("FAKE-JAVA " + jdk21.resolve("bin/java")).doesNotContain("is not a JDK 21+");
 	}
 
@@ -66,8 +67,8 @@ class MvnwJdkTest {
 	void takesJavaOnPathWhenItIsNewEnough() throws Exception {
 		Path jdk23 = fakeJdk(temp.resolve("opt/jdk-23"), "23", true);
 		Files.createDirectories(temp.resolve("empty"));
-		Result result = mvnw(null, jdk23.resolve("bin"), temp.resolve("empty").toString());
-		assertThat(result.exit()).as(result.output()).isZero();
+		Command.Result result = mvnw(null, jdk23.resolve("bin"), temp.resolve("empty").toString());
+		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("FAKE-JAVA " + jdk23.resolve("bin/java"));
 	}
 
@@ -77,8 +78,8 @@ class MvnwJdkTest {
 		Path jdk17 = fakeJdk(jdks.resolve("java-17"), "17", true);
 		fakeJdk(jdks.resolve("java-8"), "1.8", true);
 		fakeJdk(jdks.resolve("jre-21"), "21", false);
-		Result result = mvnw(jdk17, jdk17.resolve("bin"), jdks.toString());
-		assertThat(result.exit()).isNotZero();
+		Command.Result result = mvnw(jdk17, jdk17.resolve("bin"), jdks.toString());
+		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.output().strip().lines()).as(result.output()).hasSize(1);
 		assertThat(result.output()).startsWith("Slipway needs JDK 21 or newer")
 			.contains("sudo apt-get install -y openjdk-21-jdk-headless", "JAVA_HOME")
@@ -107,32 +108,24 @@ class MvnwJdkTest {
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
 
-	private record Result(int exit, String output) {
-	}
-
 	/** Runs ./mvnw --version with JAVA_HOME (or none), a PATH whose java is the given one, and the search directories. */
-	private Result mvnw(Path javaHome, Path javaOnPath, String searchDirs) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(REPOSITORY.resolve("mvnw").toString(), "--version")
-			.directory(REPOSITORY.toFile())
-			.redirectErrorStream(true);
-		Map<String, String> environment = builder.environment();
-		Map<String, String> kept = new HashMap<>();
-		for (String name : List.of("HOME", "MAVEN_USER_HOME", "LANG")) {
-			if (environment.containsKey(name)) {
-				kept.put(name, environment.get(name));
+	private Command.Result mvnw(Path javaHome, Path javaOnPath, String searchDirs) {
+		return Command.run(List.of(REPOSITORY.resolve("mvnw").toString(), "--version"), REPOSITORY, environment -> {
+			Map<String, String> kept = new HashMap<>();
+			for (String name : List.of("HOME", "MAVEN_USER_HOME", "LANG")) {
+				if (environment.containsKey(name)) {
+					kept.put(name, environment.get(name));
+				}
 			}
-		}
-		environment.clear();
-		environment.putAll(kept);
-		environment.put("PATH", javaOnPath + ":/usr/local/bin:/usr/bin:/bin");
-		environment.put("SLIPWAY_JDK_SEARCH_DIRS", searchDirs);
-		if (javaHome != null) {
-			environment.put("JAVA_HOME", javaHome.toString());
-		}
-		Process process = builder.start();
-		byte[] output = process.getInputStream().readAllBytes();
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+			environment.clear();
+			environment.putAll(kept);
+			environment.put("PATH", javaOnPath + ":/usr/local/bin:/usr/bin:/bin");
+			environment.put("SLIPWAY_JDK_SEARCH_DIRS", searchDirs);
+			if (javaHome != null) {
+				environment.put("JAVA_HOME", javaHome.toString());
+			}
+		}, Duration.ofSeconds(60), line -> {
+		});
 	}
 
 }

@@ -1,11 +1,9 @@
 package dev.slipway.test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The real docker command line, for tests that look at or disturb what Slipway runs. */
 public final class DockerCli {
@@ -15,7 +13,7 @@ public final class DockerCli {
 
 	/** Runs {@code docker <args>} and returns its standard output; fails the test on a non-zero exit. */
 	public static String run(String... args) {
-		Result result = tryRun(args);
+		Command.Result result = tryRun(args);
 		if (result.exitCode() != 0) {
 			throw new IllegalStateException("docker " + String.join(" ", args) + " failed (" + result.exitCode() + "): "
 					+ result.output());
@@ -23,26 +21,11 @@ public final class DockerCli {
 		return result.output().strip();
 	}
 
-	public static Result tryRun(String... args) {
+	public static Command.Result tryRun(String... args) {
 		List<String> command = new ArrayList<>();
 		command.add("docker");
 		command.addAll(Arrays.asList(args));
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(5, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish in 5 minutes");
-			}
-			return new Result(process.exitValue(), output);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("The docker command line is needed by the integration tests", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Command.run(command, Duration.ofMinutes(5));
 	}
 
 	/** Removes every container, volume and network labelled as belonging to a Slipway installation. */
@@ -61,9 +44,6 @@ public final class DockerCli {
 
 	private static List<String> lines(String output) {
 		return output.isBlank() ? List.of() : List.of(output.split("\\R"));
-	}
-
-	public record Result(int exitCode, String output) {
 	}
 
 }

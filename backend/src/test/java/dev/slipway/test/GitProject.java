@@ -1,9 +1,7 @@
 package dev.slipway.test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -134,53 +131,26 @@ public final class GitProject {
 		List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "push", url));
 		command.addAll(options.length == 0 ? List.of("main") : Arrays.asList(options));
 		Instant started = Instant.now();
-		try {
-			ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-			builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-			Process process = builder.start();
-			process.getOutputStream().close();
-			List<Push.Line> lines = new ArrayList<>();
-			try (BufferedReader reader = new BufferedReader(
-					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+		List<Push.Line> lines = new ArrayList<>();
+		Command.Result result = Command.run(command, directory, environment -> environment.put("GIT_TERMINAL_PROMPT", "0"),
+				Duration.ofMinutes(20), line -> {
 					for (String part : line.split("\r")) {
 						lines.add(new Push.Line(Instant.now(), part.stripTrailing()));
 					}
-				}
-			}
-			if (!process.waitFor(20, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("git push did not finish in 20 minutes");
-			}
-			return new Push(process.exitValue(), lines, started, Instant.now());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+				});
+		return new Push(result.exitCode(), lines, started, Instant.now());
 	}
 
 	public String git(String... args) {
 		List<String> command = new ArrayList<>(List.of("git"));
 		command.addAll(Arrays.asList(args));
-		try {
-			Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-			}
-			return output;
+		Command.Result result = Command.run(command, directory, environment -> {
+		}, Duration.ofMinutes(5), line -> {
+		});
+		if (!result.succeeded()) {
+			throw new IllegalStateException(String.join(" ", command) + " failed: " + result.output());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return result.output();
 	}
 
 	/** What a push printed, line by line, and how it ended. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.slipway.builds.BuildFailed;
+import dev.slipway.test.Command;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,13 +135,11 @@ class NpmRegistryTest {
 		return context;
 	}
 
-	private static void keytool(String... args) throws IOException, InterruptedException {
-		String[] command = new String[args.length + 1];
-		command[0] = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-		System.arraycopy(args, 0, command, 1, args.length);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
-		assertThat(process.waitFor()).as(output).isZero();
+	private static void keytool(String... args) {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+		command.addAll(List.of(args));
+		Command.Result result = Command.run(command, Duration.ofMinutes(1));
+		assertThat(result.exitCode()).as(result.output()).isZero();
 	}
 
 }
