@@ -28,6 +28,7 @@ import dev.slipway.instance.InstanceSettings;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -111,10 +112,7 @@ class NpmRegistry implements Packuments {
 	}
 
 	private static String describe(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getMessage() == null) {
-			cause = cause.getCause();
-		}
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
