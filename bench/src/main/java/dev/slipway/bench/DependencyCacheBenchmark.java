@@ -73,9 +73,10 @@ public final class DependencyCacheBenchmark {
 	}
 
 	private static void report(String what, Duration cold, Duration dependencyChange, Duration codeOnly) {
-		System.out.printf("%s, git push to released: cold %.1f s; one dependency added %.1f s (%.2f x cold); "
+		System.out.printf("%s, git push to released: cold %.1f s; one dependency added %.1f s (%.2f x cold, %.2f x the floor); "
 				+ "code-only change, the floor %.1f s (%.2f x cold)%n", what, seconds(cold), seconds(dependencyChange),
-				seconds(dependencyChange) / seconds(cold), seconds(codeOnly), seconds(codeOnly) / seconds(cold));
+				seconds(dependencyChange) / seconds(cold), seconds(dependencyChange) / seconds(codeOnly), seconds(codeOnly),
+				seconds(codeOnly) / seconds(cold));
 	}
 
 	private static Duration push(SlipwayUnderTest slipway, GitProject project, String app) {
