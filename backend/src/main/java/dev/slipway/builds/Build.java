@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.slipway.releases.BuiltImage;
+import dev.slipway.runtime.ProcessType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -193,7 +194,7 @@ public class Build {
 	public Map<String, String> processCommands() {
 		Map<String, String> commands = new TreeMap<>(processTypes().processTypes());
 		if (Buildpack.DOCKERFILE.equals(buildpack)) {
-			commands.putIfAbsent("web", "");
+			commands.putIfAbsent(ProcessType.WEB, "");
 		}
 		return commands;
 	}

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.slipway.builds.BuildFailed;
 import dev.slipway.runtime.HealthCheck;
+import dev.slipway.runtime.ProcessType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,7 +114,7 @@ record AppManifest(Map<String, EnvVar> env, List<AddonRequest> addons, Map<Strin
 
 	/** The first check of {@code healthchecks.web} with a path: an object, or a list of them. */
 	private static HealthCheck healthCheck(JsonNode healthchecks) {
-		JsonNode web = healthchecks.path("web");
+		JsonNode web = healthchecks.path(ProcessType.WEB);
 		JsonNode check = web.isArray() ? web.path(0) : web;
 		if (!check.hasNonNull("path")) {
 			return null;

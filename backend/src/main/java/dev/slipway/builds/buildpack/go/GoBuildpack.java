@@ -12,6 +12,7 @@ import dev.slipway.builds.BuildpackContributor;
 import dev.slipway.builds.BuildpackPlan;
 import dev.slipway.builds.SourceTree;
 import dev.slipway.progress.Progress;
+import dev.slipway.runtime.ProcessType;
 
 import org.springframework.stereotype.Component;
 
@@ -62,7 +63,7 @@ class GoBuildpack implements BuildpackContributor {
 			variables.put("archive", "trixie-backports");
 		}
 		List<String> dependencyFiles = source.exists("go.sum") ? List.of("go.mod", "go.sum") : List.of("go.mod");
-		return new BuildpackPlan(variables, Map.of("web", "/app/bin/" + binary), Map.of(), dependencyFiles);
+		return new BuildpackPlan(variables, Map.of(ProcessType.WEB, "/app/bin/" + binary), Map.of(), dependencyFiles);
 	}
 
 	/** The Go minor to build with: the stack's for go directives up to it, else the backported one asked for. */

@@ -15,6 +15,7 @@ import dev.slipway.builds.BuildpackPlan;
 import dev.slipway.builds.SourceTree;
 import dev.slipway.builds.buildpack.node.Packument.Release;
 import dev.slipway.progress.Progress;
+import dev.slipway.runtime.ProcessType;
 import org.semver4j.Semver;
 import org.semver4j.range.RangeList;
 import tools.jackson.core.JacksonException;
@@ -146,7 +147,7 @@ class NodeBuildpack implements BuildpackContributor {
 		Map<String, String> processes = new HashMap<>();
 		if (!scripts.hasNonNull("start")) {
 			if (source.exists("server.js")) {
-				processes.put("web", "node server.js");
+				processes.put(ProcessType.WEB, "node server.js");
 			}
 			else {
 				log.warning("package.json has no start script and there is no server.js: add a start script or a "

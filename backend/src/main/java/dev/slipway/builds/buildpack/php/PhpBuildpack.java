@@ -11,6 +11,7 @@ import dev.slipway.builds.BuildpackContributor;
 import dev.slipway.builds.BuildpackPlan;
 import dev.slipway.builds.SourceTree;
 import dev.slipway.progress.Progress;
+import dev.slipway.runtime.ProcessType;
 import org.semver4j.Semver;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ class PhpBuildpack implements BuildpackContributor {
 		String root = source.hasFolder("public") ? "public" : ".";
 		log.detail("Serving " + (root.equals(".") ? "the repository root" : "public/") + " with PHP's built-in server"
 				+ (composer ? "; installing dependencies with Composer" : ""));
-		return new BuildpackPlan(variables, Map.of("web", "php -S 0.0.0.0:$PORT -t " + root), Map.of(),
+		return new BuildpackPlan(variables, Map.of(ProcessType.WEB, "php -S 0.0.0.0:$PORT -t " + root), Map.of(),
 				List.of("composer.json", "composer.lock"));
 	}
 

@@ -11,6 +11,7 @@ import dev.slipway.builds.BuildpackContributor;
 import dev.slipway.builds.BuildpackPlan;
 import dev.slipway.builds.SourceTree;
 import dev.slipway.progress.Progress;
+import dev.slipway.runtime.ProcessType;
 
 import org.springframework.stereotype.Component;
 
@@ -61,7 +62,7 @@ class PythonBuildpack implements BuildpackContributor {
 			log.detail("Installing the project (pyproject.toml) with pip into a virtualenv");
 		}
 		Map<String, String> processes = new HashMap<>();
-		webProcess(source, requirements.toLowerCase(Locale.ROOT)).ifPresentOrElse(web -> processes.put("web", web),
+		webProcess(source, requirements.toLowerCase(Locale.ROOT)).ifPresentOrElse(web -> processes.put(ProcessType.WEB, web),
 				() -> log.warning("No app.py, main.py or wsgi.py to run: add a Procfile with a web process."));
 		return new BuildpackPlan(variables, processes, Map.of(), dependencyFiles);
 	}

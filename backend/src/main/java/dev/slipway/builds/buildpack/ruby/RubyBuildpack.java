@@ -9,6 +9,7 @@ import dev.slipway.builds.BuildpackContributor;
 import dev.slipway.builds.BuildpackPlan;
 import dev.slipway.builds.SourceTree;
 import dev.slipway.progress.Progress;
+import dev.slipway.runtime.ProcessType;
 
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,7 @@ class RubyBuildpack implements BuildpackContributor {
 		variables.put("deployment", locked ? "true" : "false");
 		variables.put("vendorCache", vendorCache);
 		Map<String, String> processes = source.exists("config.ru")
-				? Map.of("web", "bundle exec rackup --host 0.0.0.0 --port $PORT") : Map.of();
+				? Map.of(ProcessType.WEB, "bundle exec rackup --host 0.0.0.0 --port $PORT") : Map.of();
 		return new BuildpackPlan(variables, processes, Map.of(), List.of("Gemfile", "Gemfile.lock"));
 	}
 

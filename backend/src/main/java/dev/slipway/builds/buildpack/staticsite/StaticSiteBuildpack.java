@@ -7,6 +7,7 @@ import dev.slipway.builds.BuildpackContributor;
 import dev.slipway.builds.BuildpackPlan;
 import dev.slipway.builds.SourceTree;
 import dev.slipway.progress.Progress;
+import dev.slipway.runtime.ProcessType;
 
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ class StaticSiteBuildpack implements BuildpackContributor {
 	public BuildpackPlan plan(SourceTree source, BuildConfig config, Progress log) {
 		String root = !source.exists("index.html") && source.exists("public/index.html") ? "/app/public" : "/app";
 		log.detail("Serving " + root + " with BusyBox httpd");
-		return new BuildpackPlan(Map.of(), Map.of("web", "busybox httpd -f -v -p $PORT -h " + root));
+		return new BuildpackPlan(Map.of(), Map.of(ProcessType.WEB, "busybox httpd -f -v -p $PORT -h " + root));
 	}
 
 }
