@@ -11,10 +11,12 @@ import com.github.dockerjava.api.model.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.task.TaskExecutor;
+
 /**
- * Follows Docker's container events for containers with the given labels, from a point in time, on
- * a virtual thread; when the stream breaks it reconnects from where it broke and says so, because
- * anything may have changed meanwhile (a Docker restart gives containers new addresses).
+ * Follows Docker's container events for containers with the given labels, from a point in time, as a
+ * task on the executor it is given; when the stream breaks it reconnects from where it broke and says
+ * so, because anything may have changed meanwhile (a Docker restart gives containers new addresses).
  */
 public final class DockerEventStream {
 
@@ -30,16 +32,17 @@ public final class DockerEventStream {
 
 	private volatile boolean running;
 
+	private final TaskExecutor executor;
+
 	private volatile ResultCallback.Adapter<Event> stream;
 
-	private Thread thread;
-
 	public DockerEventStream(DockerClients docker, Map<String, String> labels, Consumer<Event> handler,
-			Runnable onReconnect) {
+			Runnable onReconnect, TaskExecutor executor) {
 		this.docker = docker;
 		this.labels = labels;
 		this.handler = handler;
 		this.onReconnect = onReconnect;
+		this.executor = executor;
 	}
 
 	/** The event's action ("start", "die", …) and the labels of its container. */
@@ -52,14 +55,18 @@ public final class DockerEventStream {
 				: event.getActor().getAttributes();
 	}
 
-	public synchronized void start(Instant since, String name) {
+	public synchronized void start(Instant since) {
 		running = true;
-		thread = Thread.ofVirtual().name(name).start(() -> follow(since));
+		executor.execute(() -> follow(since));
 	}
 
+	/** Ends the stream; closing it ends the task's wait for the next event. */
 	public synchronized void stop() {
 		running = false;
-		ResultCallback.Adapter<Event> current = stream;
+		close(stream);
+	}
+
+	private static void close(ResultCallback.Adapter<Event> current) {
 		if (current != null) {
 			try {
 				current.close();
@@ -67,9 +74,6 @@ public final class DockerEventStream {
 			catch (Exception ignored) {
 				// Closing a broken stream.
 			}
-		}
-		if (thread != null) {
-			thread.interrupt();
 		}
 	}
 
@@ -95,6 +99,11 @@ public final class DockerEventStream {
 							}
 						}
 					});
+				if (!running) {
+					// Stopped while connecting: the stop closed the stream before this one.
+					close(stream);
+					return;
+				}
 				stream.awaitCompletion();
 			}
 			catch (InterruptedException ex) {
@@ -108,6 +117,7 @@ public final class DockerEventStream {
 				return;
 			}
 			try {
+				// Docker restarting refuses connections for a while; retry no faster than once a second.
 				TimeUnit.SECONDS.sleep(1);
 			}
 			catch (InterruptedException ex) {

@@ -85,8 +85,8 @@ class ContainerLogCollector implements SmartLifecycle {
 		Instant since = Instant.now();
 		followAll();
 		events = new DockerEventStream(docker, Map.of(SlipwayLabels.INSTANCE, instance.name()), this::handle,
-				this::followAll);
-		events.start(since, "log-events");
+				this::followAll, executor);
+		events.start(since);
 	}
 
 	@Override

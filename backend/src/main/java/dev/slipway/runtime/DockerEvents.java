@@ -55,8 +55,9 @@ class DockerEvents {
 	}
 
 	synchronized void start(Instant since, Runnable onReconnect) {
-		stream = new DockerEventStream(docker, Map.of(SlipwayLabels.INSTANCE, instance.name()), this::handle, onReconnect);
-		stream.start(since, "docker-events");
+		stream = new DockerEventStream(docker, Map.of(SlipwayLabels.INSTANCE, instance.name()), this::handle, onReconnect,
+				executor);
+		stream.start(since);
 	}
 
 	synchronized void stop() {
