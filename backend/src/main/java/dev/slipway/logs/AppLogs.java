@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.slipway.apps.AppDeleted;
 
@@ -29,22 +28,20 @@ public class AppLogs {
 	/** Longer lines are split, so each stored line stays readable. */
 	static final int MAX_LINE_BYTES = 10_000;
 
+	/** As long as the store's process column: a dyno name such as {@code web.1}, or {@code build}. */
+	static final int MAX_PROCESS_LENGTH = 64;
+
 	private final LogStore store;
 
 	private final LogWriter writer;
 
-	private final Map<Long, AtomicLong> sequences = new ConcurrentHashMap<>();
-
-	private final Map<Long, NavigableMap<Long, LogLine>> unwritten = new ConcurrentHashMap<>();
-
-	private final Map<Long, List<LogSubscription>> subscribers = new ConcurrentHashMap<>();
+	private final Map<Long, AppLog> logs = new ConcurrentHashMap<>();
 
 	AppLogs(LogStore store, LogWriter writer) {
 		this.store = store;
 		this.writer = writer;
-		writer.onWritten(this::written);
-		writer.onDropped((appId, count) -> platform(appId, "logs", count + " log lines were dropped: the log store fell "
-				+ "behind and its buffer of " + writer.capacity() + " lines was full."));
+		writer.onDone(this::done);
+		writer.onDropped(this::notice);
 	}
 
 	/** A line of the platform, such as {@code slipway[api]: Release v7 created by …}. */
@@ -54,26 +51,46 @@ public class AppLogs {
 
 	/**
 	 * Appends text to an app's log, each of its lines (and each 10,000-byte piece of a longer one) a
-	 * line of its own. Returns false when the buffer is full and the text was dropped.
+	 * line of its own. Returns false when the text was dropped (the app is gone, or its share of the
+	 * buffer is full); pieces that do not fit are dropped and counted.
 	 */
 	boolean append(long appId, LogSource source, String process, Instant at, String text, String containerId,
 			Instant dockerTime) {
-		if (!writer.hasRoom()) {
-			writer.dropped(appId, 1);
+		return append(appId, source, process, at, text, containerId, dockerTime, false);
+	}
+
+	private void notice(long appId, String text) {
+		append(appId, LogSource.SLIPWAY, "logs", Instant.now(), text, null, null, true);
+	}
+
+	/**
+	 * Numbers the lines and hands them to the writer and the live readers in one step per app, so a
+	 * reader never sees a line before one with a lower number.
+	 */
+	private boolean append(long appId, LogSource source, String process, Instant at, String text, String containerId,
+			Instant dockerTime, boolean notice) {
+		if (!writer.accepts(appId)) {
 			return false;
 		}
 		Instant time = at.truncatedTo(ChronoUnit.MICROS);
-		boolean first = true;
-		for (String piece : LogText.pieces(text, MAX_LINE_BYTES)) {
-			long seq = sequence(appId).incrementAndGet();
-			LogLine line = new LogLine(seq, time, source, process, piece);
-			unwritten.computeIfAbsent(appId, id -> new ConcurrentSkipListMap<>()).put(seq, line);
-			// The container's cursor counts lines as Docker gave them, so only the first piece moves it.
-			writer.enqueue(new PendingLine(appId, line, containerId, first ? dockerTime : null));
-			first = false;
-			List<LogSubscription> readers = subscribers.get(appId);
-			if (readers != null) {
-				readers.forEach(reader -> reader.offer(line));
+		String name = LogText.field(process, MAX_PROCESS_LENGTH);
+		AppLog log = log(appId);
+		synchronized (log) {
+			boolean first = true;
+			for (String piece : LogText.pieces(text, MAX_LINE_BYTES)) {
+				LogLine line = new LogLine(log.seq + 1, time, source, name, piece);
+				// The container's cursor counts lines as Docker gave them, so only the first piece moves it.
+				PendingLine pending = new PendingLine(appId, line, containerId, first ? dockerTime : null);
+				if (notice) {
+					writer.offerNotice(pending);
+				}
+				else if (!writer.offer(pending)) {
+					return false;
+				}
+				log.seq++;
+				log.unwritten.put(line.seq(), line);
+				log.readers.forEach(reader -> reader.offer(line));
+				first = false;
 			}
 		}
 		return true;
@@ -101,7 +118,7 @@ public class AppLogs {
 		if (after != null) {
 			return new LogFollower(this, appId, filter, after, List.of());
 		}
-		long current = sequence(appId).get();
+		long current = current(appId);
 		List<LogLine> initial = tail > 0 ? recent(appId, filter, tail) : List.of();
 		long from = initial.isEmpty() ? current : initial.get(0).seq() - 1;
 		return new LogFollower(this, appId, filter, from, initial);
@@ -109,26 +126,35 @@ public class AppLogs {
 
 	/** Starts receiving new matching lines; subscribe before reading the backlog, then skip what it had. */
 	public LogSubscription subscribe(long appId, LogFilter filter) {
-		List<LogSubscription> readers = subscribers.computeIfAbsent(appId, id -> new CopyOnWriteArrayList<>());
+		List<LogSubscription> readers = log(appId).readers;
 		LogSubscription[] created = new LogSubscription[1];
 		created[0] = new LogSubscription(filter, () -> readers.remove(created[0]));
 		readers.add(created[0]);
 		return created[0];
 	}
 
-	/** Once the deletion has committed, so the log stays followable if it rolls back. */
+	/**
+	 * Once the deletion has committed, so the log stays followable if it rolls back: lines still on
+	 * their way are discarded, and so are any that come later.
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void appDeleted(AppDeleted event) {
-		sequences.remove(event.appId());
-		unwritten.remove(event.appId());
-		List<LogSubscription> readers = subscribers.remove(event.appId());
-		if (readers != null) {
-			readers.forEach(LogSubscription::close);
+		writer.discard(event.appId());
+		AppLog log = logs.remove(event.appId());
+		if (log != null) {
+			log.readers.forEach(LogSubscription::close);
 		}
 	}
 
-	private AtomicLong sequence(long appId) {
-		return sequences.computeIfAbsent(appId, id -> new AtomicLong(store.maxSeq(id)));
+	private long current(long appId) {
+		AppLog log = log(appId);
+		synchronized (log) {
+			return log.seq;
+		}
+	}
+
+	private AppLog log(long appId) {
+		return logs.computeIfAbsent(appId, id -> new AppLog(store.maxSeq(id)));
 	}
 
 	/**
@@ -136,18 +162,18 @@ public class AppLogs {
 	 * in between is in one of the two; read after, it could be in neither.
 	 */
 	private List<LogLine> pending(long appId, LogFilter filter, long after) {
-		NavigableMap<Long, LogLine> lines = unwritten.get(appId);
-		if (lines == null) {
+		AppLog log = logs.get(appId);
+		if (log == null) {
 			return List.of();
 		}
-		return lines.tailMap(after, false).values().stream().filter(filter::matches).toList();
+		return log.unwritten.tailMap(after, false).values().stream().filter(filter::matches).toList();
 	}
 
-	private void written(List<PendingLine> lines) {
+	private void done(List<PendingLine> lines) {
 		for (PendingLine line : lines) {
-			NavigableMap<Long, LogLine> pending = unwritten.get(line.appId());
-			if (pending != null) {
-				pending.remove(line.line().seq());
+			AppLog log = logs.get(line.appId());
+			if (log != null) {
+				log.unwritten.remove(line.line().seq());
 			}
 		}
 	}
@@ -160,6 +186,21 @@ public class AppLogs {
 		stored.forEach(line -> merged.put(line.seq(), line));
 		pending.forEach(line -> merged.put(line.seq(), line));
 		return new ArrayList<>(merged.values());
+	}
+
+	/** One app's log in this run: its last sequence number (guarded by the object), lines on their way, live readers. */
+	private static final class AppLog {
+
+		private long seq;
+
+		private final NavigableMap<Long, LogLine> unwritten = new ConcurrentSkipListMap<>();
+
+		private final List<LogSubscription> readers = new CopyOnWriteArrayList<>();
+
+		AppLog(long seq) {
+			this.seq = seq;
+		}
+
 	}
 
 }

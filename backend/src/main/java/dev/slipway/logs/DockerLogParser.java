@@ -13,9 +13,14 @@ import com.github.dockerjava.api.model.StreamType;
 /**
  * Reads the frames of a container's Docker log (requested with timestamps): each frame is one log
  * entry, {@code <RFC 3339 time> <text>}. Docker cuts lines longer than 16 KiB into partial entries
- * without a newline; they are joined again, per stream, into the line the process wrote.
+ * without a newline; they are joined again, per stream, into the line the process wrote, up to
+ * {@link AppLogs#MAX_LINE_BYTES}: a longer line comes out in pieces of that size as it arrives (each
+ * at the time of the entry it starts in), so a process that never writes a newline holds at most one
+ * piece and one entry in memory, and every byte of it is kept.
  */
 final class DockerLogParser {
+
+	static final int MAX_PIECE_BYTES = AppLogs.MAX_LINE_BYTES;
 
 	private final BiConsumer<Instant, String> lines;
 
@@ -40,6 +45,9 @@ final class DockerLogParser {
 			partialTime.put(stream, time);
 		}
 		pending.write(frame, bodyStart, frame.length - bodyStart - (complete ? 1 : 0));
+		while (pending.size() > MAX_PIECE_BYTES) {
+			cut(stream, pending, time);
+		}
 		if (complete) {
 			emit(stream);
 		}
@@ -52,6 +60,19 @@ final class DockerLogParser {
 				emit(stream);
 			}
 		}
+	}
+
+	/** Emits the first piece of an overlong line, ending on a character boundary, and keeps the rest. */
+	private void cut(StreamType stream, ByteArrayOutputStream pending, Instant now) {
+		byte[] bytes = pending.toByteArray();
+		int end = MAX_PIECE_BYTES;
+		while (end > MAX_PIECE_BYTES - 3 && (bytes[end] & 0xC0) == 0x80) {
+			end--;
+		}
+		lines.accept(partialTime.get(stream), new String(bytes, 0, end, StandardCharsets.UTF_8));
+		pending.reset();
+		pending.write(bytes, end, bytes.length - end);
+		partialTime.put(stream, now);
 	}
 
 	private void emit(StreamType stream) {

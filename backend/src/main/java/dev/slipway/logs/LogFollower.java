@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Follows an app's log from a sequence number on, without gaps or repeats: it subscribes before it
  * reads what is stored, skips what it has given out, and when it falls behind (its subscription cut
- * off) it catches up from the store and subscribes again.
+ * off) it subscribes again and catches up from the store, page by page, until a page ends short of
+ * a full one: then every later line is in the new subscription.
  */
 public final class LogFollower implements AutoCloseable {
 
@@ -22,6 +23,8 @@ public final class LogFollower implements AutoCloseable {
 	private long last;
 
 	private LogSubscription subscription;
+
+	private boolean catchingUp;
 
 	private List<LogLine> backlog = new ArrayList<>();
 
@@ -42,8 +45,18 @@ public final class LogFollower implements AutoCloseable {
 			return lines;
 		}
 		if (subscription == null || subscription.overflowed()) {
-			resubscribe(lines);
-			if (!lines.isEmpty()) {
+			if (subscription != null) {
+				subscription.close();
+			}
+			subscription = logs.subscribe(appId, filter);
+			catchingUp = true;
+		}
+		if (catchingUp) {
+			List<LogLine> page = logs.after(appId, filter, last, PAGE);
+			// A full page may have more behind it in the store; a short one reached what the subscription has.
+			catchingUp = page.size() >= PAGE;
+			take(page, lines);
+			if (!lines.isEmpty() || catchingUp) {
 				return lines;
 			}
 		}
@@ -59,14 +72,6 @@ public final class LogFollower implements AutoCloseable {
 			line = subscription.poll(0, TimeUnit.MILLISECONDS);
 		}
 		return lines;
-	}
-
-	private void resubscribe(List<LogLine> lines) {
-		if (subscription != null) {
-			subscription.close();
-		}
-		subscription = logs.subscribe(appId, filter);
-		take(logs.after(appId, filter, last, PAGE), lines);
 	}
 
 	private void take(List<LogLine> candidates, List<LogLine> lines) {

@@ -4,12 +4,14 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * How long logs are kept (by age and by count per app), and how many lines may wait in memory for
- * the store before new ones are dropped (and the drop reported).
+ * How long logs are kept (by age and by count per app), and how much memory the lines waiting for
+ * the store may take before new ones are dropped (and the drop reported); each app gets a fair share
+ * of it.
  */
 @ConfigurationProperties("slipway.logs")
 record LogSettings(@DefaultValue("7d") Duration retention, @DefaultValue("100000") long retainedLines,
-		@DefaultValue("200000") int bufferLines) {
+		@DefaultValue("64MB") DataSize bufferSize) {
 }

@@ -102,6 +102,12 @@ class LogStore {
 				LINE, query.args.toArray());
 	}
 
+	/** Which of these apps still exist. */
+	List<Long> existingApps(List<Long> appIds) {
+		return jdbc.queryForList("select id from apps where id = any (?)", Long.class,
+				(Object) appIds.toArray(Long[]::new));
+	}
+
 	Optional<ContainerCursor> cursor(String containerId) {
 		return jdbc.query("select last_at, lines_at_last from log_cursors where container_id = ?",
 				(rs, row) -> ContainerCursor.parse(rs.getString(1), rs.getInt(2)), containerId).stream().findFirst();

@@ -1,21 +1,27 @@
 package dev.slipway.logs;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A live reader of an app's log. Lines that match its filter arrive in its own bounded queue; a
- * reader too slow to keep up is cut off (it reconnects and catches up from the store), so no reader
+ * A live reader of an app's log. Lines that match its filter arrive in its own queue, bounded in lines
+ * and in bytes; a reader too slow to keep up is cut off (it reconnects and catches up from the store), so no reader
  * ever holds up ingestion.
  */
 public final class LogSubscription implements AutoCloseable {
 
 	static final int CAPACITY = 20_000;
 
+	/** What the waiting lines' text may take: a few seconds of a dyno writing 10,000-byte lines. */
+	static final long MAX_BYTES = 8L * 1024 * 1024;
+
 	private final LogFilter filter;
 
-	private final BlockingQueue<LogLine> lines = new ArrayBlockingQueue<>(CAPACITY);
+	private final BlockingQueue<LogLine> lines = new LinkedBlockingQueue<>(CAPACITY);
+
+	private final AtomicLong bytes = new AtomicLong();
 
 	private final Runnable onClose;
 
@@ -29,7 +35,11 @@ public final class LogSubscription implements AutoCloseable {
 	}
 
 	void offer(LogLine line) {
-		if (!closed && filter.matches(line) && !lines.offer(line)) {
+		if (closed || !filter.matches(line)) {
+			return;
+		}
+		long size = 2L * line.text().length();
+		if (bytes.addAndGet(size) > MAX_BYTES || !lines.offer(line)) {
 			overflowed = true;
 			close();
 		}
@@ -37,7 +47,11 @@ public final class LogSubscription implements AutoCloseable {
 
 	/** The next line, or null when none came within the timeout. */
 	public LogLine poll(long timeout, TimeUnit unit) throws InterruptedException {
-		return lines.poll(timeout, unit);
+		LogLine line = lines.poll(timeout, unit);
+		if (line != null) {
+			bytes.addAndGet(-2L * line.text().length());
+		}
+		return line;
 	}
 
 	/** Whether the reader fell so far behind that it was cut off and must reconnect. */

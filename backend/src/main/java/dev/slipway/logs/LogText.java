@@ -29,6 +29,23 @@ final class LogText {
 		return pieces;
 	}
 
+	/**
+	 * A short field such as a process or dyno name, as the store can keep it: control characters
+	 * (NUL included) become spaces, and it is cut to {@code maxLength} characters, never inside a
+	 * surrogate pair.
+	 */
+	static String field(String value, int maxLength) {
+		StringBuilder field = new StringBuilder(Math.min(value.length(), maxLength));
+		for (int i = 0; i < value.length() && field.length() < maxLength; i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && field.length() == maxLength - 1) {
+				break;
+			}
+			field.append(Character.isISOControl(c) ? ' ' : c);
+		}
+		return field.toString();
+	}
+
 	/** What a terminal would show: after a carriage return the line is drawn again. */
 	private static String stripCarriageReturns(String line) {
 		String trimmed = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;

@@ -1,10 +1,15 @@
 package dev.slipway.logs;
 
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -27,33 +32,40 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes log lines to the store in batches of up to {@value #BATCH} on one task, moving the
- * containers' cursors in the same transaction. Lines wait in a bounded buffer; when it is full new
- * lines are dropped and counted, and once it has room again the count goes into each app's log.
- * If the store is down, the batch is tried again; nothing buffered is lost.
+ * containers' cursors in the same transaction. Lines wait in a {@link LogBuffer} bounded in bytes
+ * with a fair share per app; lines over an app's share are dropped and counted, and the count goes
+ * into the app's log. The writer never stalls on a line: a batch the store refuses for its data is
+ * split in halves until the refused lines are found, which are dropped (and reported); the rest is
+ * stored. Lines of an app that is gone (deleted, or refused for a missing app) are discarded. Only
+ * when the store itself is down is a batch tried again, so nothing buffered is lost then.
  */
 @Component
 class LogWriter implements SmartLifecycle {
 
 	static final int BATCH = 5_000;
 
+	/** How often at most dropped lines are reported, so a flood does not turn into a flood of notices. */
+	static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+
 	private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
 
 	private final LogStore store;
 
-	private final int capacity;
+	private final LogBuffer buffer;
 
 	private final BlockingQueue<PendingLine> queue = new LinkedBlockingQueue<>();
-
-	private final AtomicInteger size = new AtomicInteger();
 
 	private final Map<String, ContainerCursor> committed = new ConcurrentHashMap<>();
 
 	private final Map<Long, AtomicInteger> dropped = new ConcurrentHashMap<>();
 
-	private volatile Consumer<List<PendingLine>> onWritten = lines -> {
+	/** Apps deleted in this run: their lines are discarded wherever they come from. */
+	private final Set<Long> gone = ConcurrentHashMap.newKeySet();
+
+	private volatile Consumer<List<PendingLine>> onDone = lines -> {
 	};
 
-	private volatile BiConsumer<Long, Integer> onDropped = (app, count) -> {
+	private volatile BiConsumer<Long, String> onDropped = (app, notice) -> {
 	};
 
 	private volatile boolean running;
@@ -62,42 +74,75 @@ class LogWriter implements SmartLifecycle {
 
 	private Future<?> writing;
 
+	private long nextReport;
+
 	LogWriter(LogStore store, LogSettings settings,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor) {
+		this(store, new LogBuffer(settings.bufferSize().toBytes()), executor);
+	}
+
+	LogWriter(LogStore store, LogBuffer buffer, AsyncTaskExecutor executor) {
 		this.store = store;
-		this.capacity = settings.bufferLines();
+		this.buffer = buffer;
 		this.executor = executor;
 	}
 
-	void onWritten(Consumer<List<PendingLine>> listener) {
-		onWritten = listener;
+	/** Called with lines that left the buffer, stored or dropped. */
+	void onDone(Consumer<List<PendingLine>> listener) {
+		onDone = listener;
 	}
 
-	void onDropped(BiConsumer<Long, Integer> listener) {
+	/** Called with a notice for an app's log about lines of it that were dropped. */
+	void onDropped(BiConsumer<Long, String> listener) {
 		onDropped = listener;
 	}
 
-	boolean hasRoom() {
-		return size.get() < capacity;
-	}
-
-	int capacity() {
-		return capacity;
-	}
-
-	void enqueue(PendingLine line) {
-		size.incrementAndGet();
+	/**
+	 * Takes a line into the buffer; false when it is not taken: its app is gone, or the app's share
+	 * of the buffer is full (then the line is counted as dropped).
+	 */
+	boolean offer(PendingLine line) {
+		if (gone.contains(line.appId())) {
+			return false;
+		}
+		if (!buffer.reserve(line.appId(), line.bytes())) {
+			dropped.computeIfAbsent(line.appId(), id -> new AtomicInteger()).incrementAndGet();
+			return false;
+		}
 		queue.add(line);
+		return true;
 	}
 
-	void dropped(long appId, int lines) {
-		dropped.computeIfAbsent(appId, id -> new AtomicInteger()).addAndGet(lines);
+	/** Takes a notice of the platform into the buffer whatever the app's share: notices are few and short. */
+	void offerNotice(PendingLine line) {
+		if (!gone.contains(line.appId())) {
+			buffer.force(line.appId(), line.bytes());
+			queue.add(line);
+		}
+	}
+
+	boolean accepts(long appId) {
+		return !gone.contains(appId);
+	}
+
+	/** Forgets an app that was deleted: its waiting lines go, and lines that come later are discarded. */
+	void discard(long appId) {
+		gone.add(appId);
+		dropped.remove(appId);
+		List<PendingLine> removed = new ArrayList<>();
+		queue.removeIf(line -> {
+			if (line.appId() == appId) {
+				removed.add(line);
+				return true;
+			}
+			return false;
+		});
+		release(removed);
 	}
 
 	/** How far a container's log is stored: what this writer committed last, else what the store says. */
 	ContainerCursor cursor(String containerId) {
-		return committed.computeIfAbsent(containerId,
-				id -> store.cursor(id).orElse(ContainerCursor.START));
+		return committed.computeIfAbsent(containerId, id -> store.cursor(id).orElse(ContainerCursor.START));
 	}
 
 	@Override
@@ -134,23 +179,21 @@ class LogWriter implements SmartLifecycle {
 	}
 
 	private void run() {
-		List<PendingLine> batch = new ArrayList<>(BATCH);
-		while (running || !queue.isEmpty() || !batch.isEmpty()) {
+		Deque<List<PendingLine>> chunks = new ArrayDeque<>();
+		while (running || !queue.isEmpty() || !chunks.isEmpty()) {
 			try {
-				if (batch.isEmpty()) {
+				if (chunks.isEmpty()) {
 					PendingLine first = queue.poll(100, TimeUnit.MILLISECONDS);
-					if (first == null) {
-						continue;
+					if (first != null) {
+						List<PendingLine> batch = new ArrayList<>(BATCH);
+						batch.add(first);
+						queue.drainTo(batch, BATCH - 1);
+						chunks.add(batch);
 					}
-					batch.add(first);
-					queue.drainTo(batch, BATCH - 1);
 				}
-				Map<String, ContainerCursor> cursors = advance(batch);
-				store.write(batch, cursors);
-				committed.putAll(cursors);
-				size.addAndGet(-batch.size());
-				onWritten.accept(batch);
-				batch = new ArrayList<>(BATCH);
+				while (!chunks.isEmpty()) {
+					writeFirst(chunks);
+				}
 				reportDrops();
 			}
 			catch (InterruptedException ex) {
@@ -158,12 +201,76 @@ class LogWriter implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException ex) {
-				log.warn("Writing {} log lines failed ({}); trying again", batch.size(), ex.getMessage());
+				log.warn("Writing log lines failed ({}); trying again", ex.getMessage());
 				sleep();
 				if (!running && queue.isEmpty()) {
 					return;
 				}
 			}
+		}
+	}
+
+	/**
+	 * Writes the first chunk. If the store refuses its data, lines of apps that are gone are
+	 * discarded, else the chunk is split in halves (a single line is dropped and reported) and the
+	 * halves go first. Any other failure (the store is down) is thrown, and the chunks stay for the
+	 * next try.
+	 */
+	void writeFirst(Deque<List<PendingLine>> chunks) {
+		List<PendingLine> chunk = chunks.peekFirst();
+		List<PendingLine> kept = chunk.stream().filter(line -> !gone.contains(line.appId())).toList();
+		if (kept.size() < chunk.size()) {
+			release(chunk.stream().filter(line -> gone.contains(line.appId())).toList());
+			chunks.pollFirst();
+			if (!kept.isEmpty()) {
+				chunks.addFirst(kept);
+			}
+			return;
+		}
+		Map<String, ContainerCursor> cursors = advance(chunk);
+		try {
+			store.write(chunk, cursors);
+		}
+		catch (RuntimeException ex) {
+			Optional<SQLException> refused = refusedData(ex);
+			if (refused.isEmpty()) {
+				throw ex;
+			}
+			if ("23503".equals(refused.get().getSQLState())) {
+				List<Long> apps = chunk.stream().map(PendingLine::appId).distinct().toList();
+				List<Long> existing = store.existingApps(apps);
+				List<Long> missing = apps.stream().filter(app -> !existing.contains(app)).toList();
+				if (!missing.isEmpty()) {
+					missing.forEach(this::discard);
+					return;
+				}
+			}
+			chunks.pollFirst();
+			if (chunk.size() > 1) {
+				chunks.addFirst(chunk.subList(chunk.size() / 2, chunk.size()));
+				chunks.addFirst(chunk.subList(0, chunk.size() / 2));
+				return;
+			}
+			PendingLine line = chunk.get(0);
+			log.warn("A log line of app {} could not be stored and was dropped: {}", line.appId(), firstLine(refused.get()));
+			// The container's cursor still moves past it, so it is not read again after a restart.
+			store.write(List.of(), cursors);
+			committed.putAll(cursors);
+			release(chunk);
+			onDropped.accept(line.appId(), "1 log line could not be stored and was dropped: " + firstLine(refused.get()));
+			return;
+		}
+		committed.putAll(cursors);
+		chunks.pollFirst();
+		release(chunk);
+	}
+
+	private void release(List<PendingLine> lines) {
+		Map<Long, Long> bytes = new HashMap<>();
+		lines.forEach(line -> bytes.merge(line.appId(), line.bytes(), Long::sum));
+		bytes.forEach(buffer::release);
+		if (!lines.isEmpty()) {
+			onDone.accept(lines);
 		}
 	}
 
@@ -180,13 +287,35 @@ class LogWriter implements SmartLifecycle {
 	}
 
 	private void reportDrops() {
-		if (dropped.isEmpty() || size.get() > capacity / 2) {
+		long now = System.nanoTime();
+		if (dropped.isEmpty() || now - nextReport < 0) {
 			return;
 		}
+		nextReport = now + REPORT_EVERY.toNanos();
 		for (Long appId : List.copyOf(dropped.keySet())) {
-			int count = dropped.remove(appId).get();
-			onDropped.accept(appId, count);
+			AtomicInteger count = dropped.remove(appId);
+			if (count != null && !gone.contains(appId)) {
+				onDropped.accept(appId, count.get() + " log lines were dropped: the app wrote faster than the log store "
+						+ "could take them, and its share of the log buffer (" + buffer.capacity() / 1024 / 1024
+						+ " MB in all, shared fairly between the apps writing) was full.");
+			}
 		}
+	}
+
+	/** The SQL error when the store refused the data (a value too long, a missing app), not when it is down. */
+	private static Optional<SQLException> refusedData(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+				return Optional.of(sql);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String firstLine(SQLException ex) {
+		String message = String.valueOf(ex.getMessage()).lines().findFirst().orElse("").strip();
+		return message.length() > 200 ? message.substring(0, 200) + "…" : message;
 	}
 
 	private static void sleep() {

@@ -7,4 +7,10 @@ import java.time.Instant;
  * container and at which Docker timestamp, so the container's cursor moves with it.
  */
 record PendingLine(long appId, LogLine line, String containerId, Instant dockerTime) {
+
+	/** Roughly what the line takes in memory: its characters and the objects around them. */
+	long bytes() {
+		return 2L * (line.text().length() + line.process().length()) + 160;
+	}
+
 }

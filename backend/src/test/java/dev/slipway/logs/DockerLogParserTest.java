@@ -32,13 +32,31 @@ class DockerLogParserTest {
 
 	@Test
 	void joinsTheEntriesDockerCutALongLineInto() {
-		String chunk = "é".repeat(8192);
+		String chunk = "é".repeat(2000);
 		parser.accept(StreamType.STDOUT, bytes("2026-11-22T10:00:00.1Z " + chunk));
 		parser.accept(StreamType.STDERR, bytes("2026-11-22T10:00:00.2Z interleaved\n"));
 		parser.accept(StreamType.STDOUT, bytes("2026-11-22T10:00:00.1Z " + chunk));
 		parser.accept(StreamType.STDOUT, bytes("2026-11-22T10:00:00.1Z end\n"));
 		assertThat(lines).containsExactly("interleaved", chunk + chunk + "end");
 		assertThat(times.get(1)).isEqualTo(Instant.parse("2026-11-22T10:00:00.1Z"));
+	}
+
+	@Test
+	void aLineThatNeverEndsComesOutInPiecesOfTheMaximumSizeAsItArrives() {
+		String entry = "y".repeat(16_383) + "é";
+		for (int i = 0; i < 1000; i++) {
+			parser.accept(StreamType.STDOUT, bytes("2026-11-22T10:00:00." + (100 + i) + "Z " + entry));
+		}
+		assertThat(lines).hasSizeGreaterThan(1000)
+			.allMatch(line -> line.getBytes(StandardCharsets.UTF_8).length <= DockerLogParser.MAX_PIECE_BYTES
+					&& line.getBytes(StandardCharsets.UTF_8).length >= DockerLogParser.MAX_PIECE_BYTES - 1)
+			.noneMatch(line -> line.contains("\uFFFD"));
+		int emitted = lines.size();
+		parser.accept(StreamType.STDOUT, bytes("2026-11-22T10:00:02Z end\n"));
+		parser.accept(StreamType.STDOUT, bytes("2026-11-22T10:00:03Z next\n"));
+		assertThat(lines.subList(emitted, lines.size())).hasSize(2).last().isEqualTo("next");
+		assertThat(String.join("", lines.subList(0, emitted + 1))).isEqualTo(entry.repeat(1000) + "end");
+		assertThat(times.get(0)).isEqualTo(Instant.parse("2026-11-22T10:00:00.100Z"));
 	}
 
 	@Test

@@ -1,0 +1,138 @@
+package dev.slipway.logs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live side of an app's log, with nothing stored yet: every line is on its way to the store. */
+class AppLogsTest {
+
+	private static final LogFilter ALL = new LogFilter(null, null, null, null);
+
+	private final AppLogs logs = new AppLogs(new EmptyStore(),
+			new LogWriter(new EmptyStore(), new LogBuffer(512L * 1024 * 1024), new SimpleAsyncTaskExecutor()));
+
+	@Test
+	void linesOfSeveralStreamsReachAReaderInTheOrderOfTheirNumbers() throws Exception {
+		LogSubscription reader = logs.subscribe(1, ALL);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Thread> streams = new ArrayList<>();
+		for (String dyno : List.of("web.1", "web.2", "router")) {
+			streams.add(Thread.ofPlatform().start(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				for (int i = 0; i < 5_000; i++) {
+					logs.append(1, LogSource.APP, dyno, Instant.now(), "line " + i, null, null);
+				}
+			}));
+		}
+		start.countDown();
+		for (Thread stream : streams) {
+			stream.join();
+		}
+		List<Long> seen = new ArrayList<>();
+		for (LogLine line = reader.poll(0, TimeUnit.MILLISECONDS); line != null; line = reader.poll(0, TimeUnit.MILLISECONDS)) {
+			seen.add(line.seq());
+		}
+		assertThat(seen).hasSize(15_000);
+		for (int i = 0; i < seen.size(); i++) {
+			assertThat(seen.get(i)).isEqualTo(i + 1);
+		}
+	}
+
+	@Test
+	void aFollowerFarBehindCatchesUpPageByPageWithoutSkippingToTheLiveLines() throws Exception {
+		LogFollower follower = logs.follow(1, ALL, 0L, 0);
+		append(3 * LogFollower.PAGE + 17);
+		List<Long> seen = new ArrayList<>();
+		for (int round = 0; round < 10; round++) {
+			follower.next(0).forEach(line -> seen.add(line.seq()));
+			append(100);
+		}
+		follower.close();
+		assertConsecutive(seen, 3 * LogFollower.PAGE + 17 + 9 * 100);
+	}
+
+	@Test
+	void aFollowerCutOffForFallingBehindResumesWhereItWas() throws Exception {
+		LogFollower follower = logs.follow(1, ALL, null, 0);
+		append(10);
+		List<Long> seen = new ArrayList<>();
+		follower.next(0).forEach(line -> seen.add(line.seq()));
+		append(LogSubscription.CAPACITY + 2 * LogFollower.PAGE);
+		for (int round = 0; round < 20; round++) {
+			follower.next(0).forEach(line -> seen.add(line.seq()));
+		}
+		follower.close();
+		assertConsecutive(seen, 10 + LogSubscription.CAPACITY + 2 * LogFollower.PAGE);
+	}
+
+	@Test
+	void aProcessNameIsCutToWhatTheStoreKeeps() throws Exception {
+		LogSubscription reader = logs.subscribe(1, ALL);
+		logs.append(1, LogSource.APP, "p".repeat(63) + "\0" + "x".repeat(10) + ".1", Instant.now(), "hello", null, null);
+		LogLine line = reader.poll(0, TimeUnit.MILLISECONDS);
+		assertThat(line.process()).hasSize(AppLogs.MAX_PROCESS_LENGTH).isEqualTo("p".repeat(63) + " ");
+	}
+
+	private void append(int lines) {
+		for (int i = 0; i < lines; i++) {
+			logs.append(1, LogSource.APP, "web.1", Instant.now(), "line " + i, null, null);
+		}
+	}
+
+	private static void assertConsecutive(List<Long> seen, int expected) {
+		assertThat(seen).hasSize(expected);
+		for (int i = 0; i < seen.size(); i++) {
+			assertThat(seen.get(i)).as("line %s", i).isEqualTo(i + 1);
+		}
+	}
+
+	/** A store with nothing in it yet, which never finishes writing (no writer runs here). */
+	private static final class EmptyStore extends LogStore {
+
+		EmptyStore() {
+			super(null, null);
+		}
+
+		@Override
+		long maxSeq(long appId) {
+			return 0;
+		}
+
+		@Override
+		List<LogLine> recent(long appId, LogFilter filter, int limit) {
+			return List.of();
+		}
+
+		@Override
+		List<LogLine> after(long appId, LogFilter filter, long seq, int limit) {
+			return List.of();
+		}
+
+		@Override
+		void write(List<PendingLine> lines, Map<String, ContainerCursor> cursors) {
+		}
+
+		@Override
+		Optional<ContainerCursor> cursor(String containerId) {
+			return Optional.empty();
+		}
+
+	}
+
+}
