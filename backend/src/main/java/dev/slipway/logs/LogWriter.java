@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.context.SmartLifecycle;
@@ -76,6 +77,7 @@ class LogWriter implements SmartLifecycle {
 
 	private long nextReport;
 
+	@Autowired
 	LogWriter(LogStore store, LogSettings settings,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor) {
 		this(store, new LogBuffer(settings.bufferSize().toBytes()), executor);
