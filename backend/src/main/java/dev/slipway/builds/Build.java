@@ -16,10 +16,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.springframework.data.domain.AbstractAggregateRoot;
+
 /** One build of one pushed commit: its buildpack, status, timing, image and process types. */
 @Entity
 @Table(name = "builds")
-public class Build {
+public class Build extends AbstractAggregateRoot<Build> {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -77,15 +79,18 @@ public class Build {
 		this.createdBy = createdBy;
 		this.status = BuildStatus.PENDING;
 		this.createdAt = Instant.now();
+		registerEvent(new BuildChanged(appId));
 	}
 
 	void started() {
 		status = BuildStatus.BUILDING;
 		startedAt = Instant.now();
+		registerEvent(new BuildChanged(appId));
 	}
 
 	void usesBuildpack(String buildpackId) {
 		buildpack = buildpackId;
+		registerEvent(new BuildChanged(appId));
 	}
 
 	void succeeded(String imageId, String imageTag, Procfile processes) {
@@ -129,6 +134,7 @@ public class Build {
 	private void finish(BuildStatus finalStatus) {
 		status = finalStatus;
 		finishedAt = Instant.now();
+		registerEvent(new BuildChanged(appId));
 	}
 
 	public long id() {

@@ -17,13 +17,15 @@ import dev.slipway.secrets.EncryptedString;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.domain.AbstractAggregateRoot;
+
 /**
  * Release vN of an app: an image, a config snapshot and the process types, with what made it (a
  * deploy, a config change, an add-on, a rollback) and who.
  */
 @Entity
 @Table(name = "releases")
-public class Release {
+public class Release extends AbstractAggregateRoot<Release> {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -92,15 +94,18 @@ public class Release {
 		this.description = draft.description();
 		this.author = draft.author();
 		this.createdAt = Instant.now();
+		registerEvent(new ReleaseChanged(appId));
 	}
 
 	void succeeded() {
 		status = ReleaseStatus.SUCCEEDED;
+		registerEvent(new ReleaseChanged(appId));
 	}
 
 	void failed(String reason) {
 		status = ReleaseStatus.FAILED;
 		failure = reason;
+		registerEvent(new ReleaseChanged(appId));
 	}
 
 	public long id() {

@@ -12,11 +12,13 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.logs.AppLogs;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Every dyno container Slipway runs and its state; each change goes into the app's log. The one
- * place a dyno's state changes, so every change is logged and none races another unseen.
+ * Every dyno container Slipway runs and its state; each change goes into the app's log and is
+ * published as {@link DynosChanged}. The one place a dyno's state changes, so every change is logged
+ * and none races another unseen.
  */
 @Component
 class DynoStates {
@@ -25,8 +27,11 @@ class DynoStates {
 
 	private final AppLogs logs;
 
-	DynoStates(AppLogs logs) {
+	private final ApplicationEventPublisher events;
+
+	DynoStates(AppLogs logs, ApplicationEventPublisher events) {
 		this.logs = logs;
+		this.events = events;
 	}
 
 	/** Starts tracking a container from its labels. */
@@ -38,7 +43,11 @@ class DynoStates {
 				Integer.parseInt(labels.get(SlipwayLabels.RELEASE)), labels.get(SlipwayLabels.SIZE), state);
 		dyno.restarts = restartsOf(container);
 		TrackedDyno existing = byContainer.putIfAbsent(dyno.containerId, dyno);
-		return existing != null ? existing : dyno;
+		if (existing != null) {
+			return existing;
+		}
+		changed(dyno);
+		return dyno;
 	}
 
 	Optional<TrackedDyno> get(String containerId) {
@@ -73,6 +82,7 @@ class DynoStates {
 	void adopted(TrackedDyno dyno, InspectContainerResponse container, String address) {
 		dyno.address = address;
 		dyno.restarts = restartsOf(container);
+		changed(dyno);
 	}
 
 	/** Takes a dyno out of what runs, so no route points at it any more, before it is stopped or removed. */
@@ -103,6 +113,11 @@ class DynoStates {
 			logs.platform(dyno.appId, dyno.name(), "Process exited with status " + exitCode);
 		}
 		logs.platform(dyno.appId, dyno.name(), "State changed from " + from.label() + " to " + to.label());
+		changed(dyno);
+	}
+
+	private void changed(TrackedDyno dyno) {
+		events.publishEvent(new DynosChanged(dyno.appId));
 	}
 
 	private static int restartsOf(InspectContainerResponse container) {
@@ -111,12 +126,15 @@ class DynoStates {
 	}
 
 	void forget(String containerId) {
-		byContainer.remove(containerId);
+		TrackedDyno gone = byContainer.remove(containerId);
+		if (gone != null) {
+			changed(gone);
+		}
 	}
 
 	/** Forgets containers that no longer exist. */
 	void retainOnly(Set<String> containerIds) {
-		byContainer.keySet().retainAll(containerIds);
+		byContainer.keySet().stream().filter(id -> !containerIds.contains(id)).toList().forEach(this::forget);
 	}
 
 	/** The app's dynos, by process type and index. */

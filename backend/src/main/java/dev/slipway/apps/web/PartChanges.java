@@ -1,57 +1,100 @@
 package dev.slipway.apps.web;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppPagePart;
+import dev.slipway.apps.AppStateChanged;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The app pages' change streams: each open page names the parts it shows with the versions it shows
- * of them, and hears the name of a part as soon as that part's stamp differs. Dynos, releases and
- * builds change without an application event to hang this on, so one check a second compares the
- * parts' stamps of every open page, on the server, instead of every page fetching every part.
+ * of them, and hears the name of a part as soon as that part's stamp differs. Releases, builds and
+ * dynos publish an {@link AppStateChanged} when they change; only then are the stamps of that app's
+ * open pages compared, once the change has committed, off the thread that made it.
  */
 @Component
 class PartChanges {
 
-	static final Duration HEARTBEAT = Duration.ofSeconds(15);
+	static final long HEARTBEAT_MILLIS = 15_000;
 
 	private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
 
-	/** Follows the given parts from the versions the page shows. */
+	/** Apps with a check queued: changes that come before it runs are seen by it. */
+	private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+
+	private final TaskExecutor executor;
+
+	PartChanges(@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
+		this.executor = executor;
+	}
+
+	/** Follows the given parts from the versions the page shows, telling at once what changed since. */
 	SseEmitter follow(App app, Map<String, AppPagePart<?>> parts, Map<String, String> versions) {
 		SseEmitter emitter = new SseEmitter(0L);
 		Watch watch = new Watch(app, parts, new LinkedHashMap<>(versions), emitter);
 		emitter.onCompletion(() -> watches.remove(watch));
 		emitter.onError(error -> watches.remove(watch));
 		watches.add(watch);
+		check(watch);
 		return emitter;
 	}
 
-	@Scheduled(fixedDelay = 1000)
-	void check() {
-		watches.forEach(watch -> {
-			try {
-				watch.check();
-			}
-			catch (IOException | RuntimeException gone) {
-				// The page went away, or the app did: either way nobody follows this any more.
-				watches.remove(watch);
-				watch.emitter().completeWithError(gone);
-			}
-		});
+	@TransactionalEventListener(fallbackExecution = true)
+	void changed(AppStateChanged change) {
+		long appId = change.appId();
+		if (queued.add(appId)) {
+			executor.execute(() -> {
+				queued.remove(appId);
+				watches.stream().filter(watch -> watch.app.id() == appId).forEach(this::check);
+			});
+		}
 	}
 
+	/** A proxy closes a connection that stays quiet for long; a comment keeps it open. */
+	@Scheduled(fixedDelay = HEARTBEAT_MILLIS)
+	void heartbeat() {
+		watches.forEach(watch -> send(watch, SseEmitter.event().comment("heartbeat")));
+	}
+
+	private void check(Watch watch) {
+		try {
+			watch.changed().forEach(part -> send(watch, SseEmitter.event().name("changed").data(part)));
+		}
+		catch (RuntimeException gone) {
+			// The app went away meanwhile: nobody follows this any more, and the page's reconnect finds out why.
+			watches.remove(watch);
+			watch.emitter.complete();
+		}
+	}
+
+	private void send(Watch watch, SseEmitter.SseEventBuilder event) {
+		try {
+			synchronized (watch) {
+				watch.emitter.send(event);
+			}
+		}
+		catch (IOException | IllegalStateException gone) {
+			// The page went away.
+			watches.remove(watch);
+			watch.emitter.completeWithError(gone);
+		}
+	}
+
+	/** One open page; compared by identity, as its versions change. */
 	private static final class Watch {
 
 		private final App app;
@@ -62,8 +105,6 @@ class PartChanges {
 
 		private final SseEmitter emitter;
 
-		private Instant lastSent = Instant.now();
-
 		Watch(App app, Map<String, AppPagePart<?>> parts, Map<String, String> versions, SseEmitter emitter) {
 			this.app = app;
 			this.parts = parts;
@@ -71,26 +112,16 @@ class PartChanges {
 			this.emitter = emitter;
 		}
 
-		SseEmitter emitter() {
-			return emitter;
-		}
-
-		void check() throws IOException {
-			for (Map.Entry<String, AppPagePart<?>> part : parts.entrySet()) {
-				String version = part.getValue().version(app);
-				if (!version.equals(versions.put(part.getKey(), version))) {
-					send(SseEmitter.event().name("changed").data(part.getKey()));
+		/** The parts whose stamps differ from the versions last shown, which become the versions shown. */
+		synchronized List<String> changed() {
+			List<String> changed = new ArrayList<>();
+			parts.forEach((name, part) -> {
+				String version = part.version(app);
+				if (!version.equals(versions.put(name, version))) {
+					changed.add(name);
 				}
-			}
-			// A proxy closes a connection that stays quiet for long; a comment keeps it open.
-			if (Instant.now().isAfter(lastSent.plus(HEARTBEAT))) {
-				send(SseEmitter.event().comment("heartbeat"));
-			}
-		}
-
-		private void send(SseEmitter.SseEventBuilder event) throws IOException {
-			emitter.send(event);
-			lastSent = Instant.now();
+			});
+			return changed;
 		}
 
 	}
