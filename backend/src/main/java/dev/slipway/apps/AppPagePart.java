@@ -10,10 +10,10 @@ import java.util.function.Function;
  *
  * @param <M> what the fragment shows
  */
-public record AppPagePart<M>(String fragment, Function<App, M> model, Function<App, ?> stamp) {
+public record AppPagePart<M>(AppPageFragment fragment, Function<App, M> model, Function<App, ?> stamp) {
 
 	/** A part whose model compares by value, so the model is its own stamp. */
-	public AppPagePart(String fragment, Function<App, M> model) {
+	public AppPagePart(AppPageFragment fragment, Function<App, M> model) {
 		this(fragment, model, model);
 	}
 

@@ -11,13 +11,8 @@ import java.util.Map;
  */
 public interface AppPageSection<M> {
 
-	AppTab tab();
-
-	/** Where on the tab the section goes: lower comes first. */
-	int order();
-
-	/** The Thymeleaf fragment that renders the model, such as {@code "build/sections :: builds"}. */
-	String fragment();
+	/** Where the section goes and what renders it there. */
+	Slot slot();
 
 	/** What the fragment shows; a refused form's text comes back in what the request flashed. */
 	M model(App app, Flashed flashed);
@@ -25,6 +20,13 @@ public interface AppPageSection<M> {
 	/** The pieces that change while the page is open, by name, served at {@code /apps/<app>/parts/<name>}. */
 	default Map<String, AppPagePart<?>> parts() {
 		return Map.of();
+	}
+
+	/**
+	 * The tab a section goes on, its place there (lower comes first) and the Thymeleaf fragment that
+	 * renders its model, such as {@code builds} in {@code build/sections}.
+	 */
+	record Slot(AppTab tab, int order, AppPageFragment fragment) {
 	}
 
 }

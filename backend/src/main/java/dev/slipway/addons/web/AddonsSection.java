@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.slipway.addons.Addon;
 import dev.slipway.addons.AddonService;
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
@@ -24,18 +25,8 @@ class AddonsSection implements AppPageSection<AddonsSection.View> {
 	}
 
 	@Override
-	public AppTab tab() {
-		return AppTab.RESOURCES;
-	}
-
-	@Override
-	public int order() {
-		return 100;
-	}
-
-	@Override
-	public String fragment() {
-		return "addons/sections :: addons";
+	public Slot slot() {
+		return new Slot(AppTab.RESOURCES, 100, new AppPageFragment("addons/sections", "addons"));
 	}
 
 	@Override

@@ -15,7 +15,7 @@ class AppTabs {
 	private final List<AppTab> tabs;
 
 	AppTabs(List<AppPageSection<?>> sections) {
-		this.tabs = sections.stream().map(AppPageSection::tab).distinct().sorted().toList();
+		this.tabs = sections.stream().map(section -> section.slot().tab()).distinct().sorted().toList();
 	}
 
 	@ModelAttribute("appTabs")

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppName;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppService;
@@ -104,11 +105,11 @@ class AppsPageController {
 		// The sections see what the request already carries, such as a refused form's flashed text.
 		Flashed flashed = new Flashed(model.asMap());
 		List<AppPageSection<?>> onTab = sections.stream()
-			.filter(section -> section.tab() == tab)
-			.sorted(Comparator.comparingInt(AppPageSection::order))
+			.filter(section -> section.slot().tab() == tab)
+			.sorted(Comparator.comparingInt(section -> section.slot().order()))
 			.toList();
 		List<SectionView> shown = onTab.stream()
-			.map(section -> new SectionView(section.fragment(), section.model(app, flashed)))
+			.map(section -> new SectionView(section.slot().fragment(), section.model(app, flashed)))
 			.toList();
 		// The versions of the parts shown, from which the page's change stream starts.
 		String partVersions = onTab.stream()
@@ -123,7 +124,7 @@ class AppsPageController {
 	}
 
 	/** A section on the page: its fragment and what it shows. */
-	record SectionView(String fragment, Object model) {
+	record SectionView(AppPageFragment fragment, Object model) {
 	}
 
 	/** The names of the given parts as they change: the query names each part with the version shown. */
@@ -152,7 +153,7 @@ class AppsPageController {
 			.orElseThrow(() -> SlipwayException.notFound("page_part_not_found", "There is no page part " + part + "."));
 		model.addAttribute("app", app);
 		model.addAttribute("part", found.model().apply(app));
-		return found.fragment();
+		return found.fragment().reference();
 	}
 
 	@PostMapping("/{name}/delete")

@@ -1,6 +1,7 @@
 package dev.slipway.apps.web;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
@@ -12,18 +13,8 @@ import org.springframework.stereotype.Component;
 class DeleteAppSection implements AppPageSection<App> {
 
 	@Override
-	public AppTab tab() {
-		return AppTab.SETTINGS;
-	}
-
-	@Override
-	public int order() {
-		return 1000;
-	}
-
-	@Override
-	public String fragment() {
-		return "apps/sections :: delete-app";
+	public Slot slot() {
+		return new Slot(AppTab.SETTINGS, 1000, new AppPageFragment("apps/sections", "delete-app"));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.slipway.apps.web;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
@@ -12,18 +13,8 @@ import org.springframework.stereotype.Component;
 class GitRemoteSection implements AppPageSection<GitRemoteSection.View> {
 
 	@Override
-	public AppTab tab() {
-		return AppTab.OVERVIEW;
-	}
-
-	@Override
-	public int order() {
-		return 900;
-	}
-
-	@Override
-	public String fragment() {
-		return "apps/sections :: git-remote";
+	public Slot slot() {
+		return new Slot(AppTab.OVERVIEW, 900, new AppPageFragment("apps/sections", "git-remote"));
 	}
 
 	@Override

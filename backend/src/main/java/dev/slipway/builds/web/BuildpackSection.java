@@ -3,6 +3,7 @@ package dev.slipway.builds.web;
 import java.util.List;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
@@ -26,18 +27,8 @@ class BuildpackSection implements AppPageSection<BuildpackSection.View> {
 	}
 
 	@Override
-	public AppTab tab() {
-		return AppTab.SETTINGS;
-	}
-
-	@Override
-	public int order() {
-		return 300;
-	}
-
-	@Override
-	public String fragment() {
-		return "build/sections :: buildpack";
+	public Slot slot() {
+		return new Slot(AppTab.SETTINGS, 300, new AppPageFragment("build/sections", "buildpack"));
 	}
 
 	@Override

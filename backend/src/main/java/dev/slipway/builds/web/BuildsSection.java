@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
@@ -29,18 +30,8 @@ class BuildsSection implements AppPageSection<BuildsSection.View> {
 	}
 
 	@Override
-	public AppTab tab() {
-		return AppTab.ACTIVITY;
-	}
-
-	@Override
-	public int order() {
-		return 200;
-	}
-
-	@Override
-	public String fragment() {
-		return "build/sections :: builds";
+	public Slot slot() {
+		return new Slot(AppTab.ACTIVITY, 200, new AppPageFragment("build/sections", "builds"));
 	}
 
 	@Override
@@ -51,17 +42,22 @@ class BuildsSection implements AppPageSection<BuildsSection.View> {
 
 	@Override
 	public Map<String, AppPagePart<?>> parts() {
+		AppPageFragment section = slot().fragment();
 		return Map.of("builds",
-				new AppPagePart<>("build/sections :: builds-table", app -> builds.recent(app, SHOWN), this::tableStamp),
-				"latest-build", new AppPagePart<>("build/sections :: latest-build", app -> latest(builds.recent(app, 1)),
-						this::latestStamp));
+				new AppPagePart<>(section.sibling("builds-table"), app -> builds.recent(app, SHOWN), this::tableStamp),
+				"latest-build", new AppPagePart<>(section.sibling("latest-build"),
+						app -> latest(builds.recent(app, 1)), this::latestStamp));
 	}
 
-	/** Builds are entities, which compare by identity: what the table shows of them is compared instead. */
+	/**
+	 * Builds are entities, which compare by identity: what the table shows of them that changes is
+	 * compared instead. A running build's duration shows once it ends, so the table changes only when
+	 * a build does.
+	 */
 	private List<String> tableStamp(App app) {
 		return builds.recent(app, SHOWN)
 			.stream()
-			.map(build -> build.id() + " " + build.status() + " " + build.duration().toSeconds())
+			.map(build -> build.id() + " " + build.status() + " " + build.buildpack())
 			.toList();
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
@@ -28,18 +29,8 @@ class ConfigVarsSection implements AppPageSection<ConfigVarsSection.View> {
 	}
 
 	@Override
-	public AppTab tab() {
-		return AppTab.SETTINGS;
-	}
-
-	@Override
-	public int order() {
-		return 100;
-	}
-
-	@Override
-	public String fragment() {
-		return "config/sections :: config-vars";
+	public Slot slot() {
+		return new Slot(AppTab.SETTINGS, 100, new AppPageFragment("config/sections", "config-vars"));
 	}
 
 	@Override

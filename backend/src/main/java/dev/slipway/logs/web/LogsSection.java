@@ -3,6 +3,7 @@ package dev.slipway.logs.web;
 import java.util.List;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
@@ -15,18 +16,8 @@ import org.springframework.stereotype.Component;
 class LogsSection implements AppPageSection<LogsSection.View> {
 
 	@Override
-	public AppTab tab() {
-		return AppTab.LOGS;
-	}
-
-	@Override
-	public int order() {
-		return 100;
-	}
-
-	@Override
-	public String fragment() {
-		return "logs/logs :: logs";
+	public Slot slot() {
+		return new Slot(AppTab.LOGS, 100, new AppPageFragment("logs/logs", "logs"));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.slipway.releases.web;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
@@ -24,18 +25,8 @@ class CurrentReleaseSection implements AppPageSection<CurrentReleaseSection.View
 	}
 
 	@Override
-	public AppTab tab() {
-		return AppTab.OVERVIEW;
-	}
-
-	@Override
-	public int order() {
-		return 100;
-	}
-
-	@Override
-	public String fragment() {
-		return "releases/sections :: current";
+	public Slot slot() {
+		return new Slot(AppTab.OVERVIEW, 100, new AppPageFragment("releases/sections", "current"));
 	}
 
 	@Override

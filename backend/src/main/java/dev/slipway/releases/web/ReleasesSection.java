@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
@@ -24,18 +25,8 @@ class ReleasesSection implements AppPageSection<ReleasesSection.View> {
 	}
 
 	@Override
-	public AppTab tab() {
-		return AppTab.ACTIVITY;
-	}
-
-	@Override
-	public int order() {
-		return 100;
-	}
-
-	@Override
-	public String fragment() {
-		return "releases/sections :: releases";
+	public Slot slot() {
+		return new Slot(AppTab.ACTIVITY, 100, new AppPageFragment("releases/sections", "releases"));
 	}
 
 	@Override
@@ -45,7 +36,7 @@ class ReleasesSection implements AppPageSection<ReleasesSection.View> {
 
 	@Override
 	public Map<String, AppPagePart<?>> parts() {
-		return Map.of("releases", new AppPagePart<>("releases/sections :: releases-table", this::table, this::stamp));
+		return Map.of("releases", new AppPagePart<>(slot().fragment().sibling("releases-table"), this::table, this::stamp));
 	}
 
 	/** Releases are entities, which compare by identity: what the table shows of them is compared instead. */

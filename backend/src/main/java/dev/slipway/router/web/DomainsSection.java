@@ -3,6 +3,7 @@ package dev.slipway.router.web;
 import java.util.List;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
@@ -26,18 +27,8 @@ class DomainsSection implements AppPageSection<DomainsSection.View> {
 	}
 
 	@Override
-	public AppTab tab() {
-		return AppTab.SETTINGS;
-	}
-
-	@Override
-	public int order() {
-		return 200;
-	}
-
-	@Override
-	public String fragment() {
-		return "router/sections :: domains";
+	public Slot slot() {
+		return new Slot(AppTab.SETTINGS, 200, new AppPageFragment("router/sections", "domains"));
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import dev.slipway.runtime.Dyno;
 import dev.slipway.runtime.Formation;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPagePart;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppTab;
@@ -27,18 +28,8 @@ class DynosSection implements AppPageSection<DynosSection.View> {
 	}
 
 	@Override
-	public AppTab tab() {
-		return AppTab.OVERVIEW;
-	}
-
-	@Override
-	public int order() {
-		return 200;
-	}
-
-	@Override
-	public String fragment() {
-		return "runtime/sections :: dynos";
+	public Slot slot() {
+		return new Slot(AppTab.OVERVIEW, 200, new AppPageFragment("runtime/sections", "dynos"));
 	}
 
 	@Override
@@ -48,7 +39,7 @@ class DynosSection implements AppPageSection<DynosSection.View> {
 
 	@Override
 	public Map<String, AppPagePart<?>> parts() {
-		return Map.of("dynos", new AppPagePart<>("runtime/sections :: dynos-table", runtime::dynos));
+		return Map.of("dynos", new AppPagePart<>(slot().fragment().sibling("dynos-table"), runtime::dynos));
 	}
 
 	public record View(List<Dyno> dynos, List<Formation> formation, List<DynoSize> sizes) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppPageFragment;
 import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppTab;
@@ -21,18 +22,8 @@ class AppsPageControllerTest {
 	static class EditableText implements AppPageSection<EditableText.View> {
 
 		@Override
-		public AppTab tab() {
-			return AppTab.SETTINGS;
-		}
-
-		@Override
-		public int order() {
-			return 0;
-		}
-
-		@Override
-		public String fragment() {
-			return "config/sections :: config-vars";
+		public Slot slot() {
+			return new Slot(AppTab.SETTINGS, 0, new AppPageFragment("config/sections", "config-vars"));
 		}
 
 		@Override
@@ -52,7 +43,7 @@ class AppsPageControllerTest {
 	private AppsPageController controller() {
 		AppService apps = Mockito.mock(AppService.class);
 		Mockito.when(apps.require("my-app", null)).thenReturn(app);
-		return new AppsPageController(apps, List.of(new EditableText()), Optional.empty(), new PartChanges());
+		return new AppsPageController(apps, List.of(new EditableText()), Optional.empty(), new PartChanges(Runnable::run));
 	}
 
 	@Test
