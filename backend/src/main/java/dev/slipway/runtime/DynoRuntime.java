@@ -10,7 +10,9 @@ import dev.slipway.progress.Progress;
 /**
  * Something that runs dynos: what releases, the router and the pages need of it. Today one Docker
  * host runs them; a cluster engine would be another implementation of this interface, and every
- * implementation must pass {@code DynoRuntimeContract}.
+ * implementation must pass {@code DynoRuntimeContract}. One that shows on the dashboard publishes a
+ * {@link DynosChanged} whenever what {@link #dynos} answers for an app changes, so the app's page
+ * follows it.
  */
 public interface DynoRuntime {
 
