@@ -17,6 +17,7 @@ import dev.slipway.progress.Progress;
 import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseRolledBack;
 import dev.slipway.releases.ReleaseService;
+import dev.slipway.releases.ReleasesRecovered;
 import dev.slipway.releases.ReleaseStatus;
 
 import org.springframework.context.event.EventListener;
@@ -31,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ConfigService {
+
+	/** Who the audit names for a change Slipway makes itself at start. */
+	static final String RECOVERY_AUTHOR = "Slipway (restart)";
 
 	private final ConfigVars vars;
 
@@ -134,20 +138,42 @@ public class ConfigService {
 	@EventListener
 	void rolledBack(ReleaseRolledBack event) {
 		App app = apps.byId(event.appId()).orElseThrow();
-		Map<String, String> restored = new TreeMap<>(releases.require(app, event.to()).config());
-		locks.with(app.id(), () -> {
-			Map<String, String> before = of(app);
-			List<String> set = restored.entrySet()
-				.stream()
-				.filter(entry -> !entry.getValue().equals(before.get(entry.getKey())))
-				.map(Map.Entry::getKey)
-				.toList();
-			List<String> unset = before.keySet().stream().filter(key -> !restored.containsKey(key)).toList();
-			if (!set.isEmpty() || !unset.isEmpty()) {
-				transactions.executeWithoutResult(status -> store(app, restored, set, unset, event.author()));
-			}
-			return null;
-		});
+		Map<String, String> restored = releases.require(app, event.to()).config();
+		locks.with(app.id(), () -> restore(app, restored, event.author()));
+	}
+
+	/**
+	 * At start: a change a crash interrupted stored its config before its release rolled out; the
+	 * release that runs keeps the config it was made with, so the stored config goes back to it, as
+	 * after a failed change. Otherwise the two are always the same once an app has a release.
+	 */
+	@EventListener
+	void releasesRecovered(ReleasesRecovered event) {
+		for (App app : apps.all()) {
+			releases.current(app).ifPresent(current -> {
+				if (restore(app, current.config(), RECOVERY_AUTHOR)) {
+					appLogs.platform(app.id(), "api", "Config vars restored to those of v" + current.version()
+							+ ": the change to them was interrupted by a restart of Slipway");
+				}
+			});
+		}
+	}
+
+	/** Makes the stored config exactly {@code wanted}, audited as a change by {@code author}; false if it was already. */
+	private boolean restore(App app, Map<String, String> wanted, String author) {
+		Map<String, String> restored = new TreeMap<>(wanted);
+		Map<String, String> before = of(app);
+		List<String> set = restored.entrySet()
+			.stream()
+			.filter(entry -> !entry.getValue().equals(before.get(entry.getKey())))
+			.map(Map.Entry::getKey)
+			.toList();
+		List<String> unset = before.keySet().stream().filter(key -> !restored.containsKey(key)).toList();
+		if (set.isEmpty() && unset.isEmpty()) {
+			return false;
+		}
+		transactions.executeWithoutResult(status -> store(app, restored, set, unset, author));
+		return true;
 	}
 
 	/** The change that makes the config exactly {@code wanted}: every key it lacks unset. */

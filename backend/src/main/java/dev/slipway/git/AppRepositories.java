@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.slipway.apps.AppDeleted;
+import dev.slipway.apps.AppService;
 import dev.slipway.instance.InstanceSettings;
+import dev.slipway.releases.ReleasesRecovered;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Repository;
@@ -18,6 +22,7 @@ import org.eclipse.jgit.util.FS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -35,7 +40,10 @@ class AppRepositories {
 
 	private final Path root;
 
-	AppRepositories(InstanceSettings instance) {
+	private final AppService apps;
+
+	AppRepositories(InstanceSettings instance, AppService apps) {
+		this.apps = apps;
 		this.root = instance.dataFile("git");
 		// JGit measures the file system's timestamp resolution on ForkJoinPool's common pool and, unless
 		// told to measure in the background, waits for it without a limit: a busy common pool (one
@@ -66,6 +74,23 @@ class AppRepositories {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete the repository of " + event.name(), ex);
+		}
+	}
+
+	/** At start: the repositories of apps whose deletion a stop of Slipway interrupted after it committed. */
+	@EventListener
+	void releasesRecovered(ReleasesRecovered event) throws IOException {
+		if (!Files.isDirectory(root)) {
+			return;
+		}
+		Set<String> kept = apps.all().stream().map(app -> app.name() + ".git").collect(Collectors.toSet());
+		try (Stream<Path> repositories = Files.list(root)) {
+			for (Path directory : repositories.filter(path -> path.toString().endsWith(".git")).toList()) {
+				if (!kept.contains(directory.getFileName().toString())) {
+					log.info("Removing the repository {} of a deleted app", directory);
+					FileSystemUtils.deleteRecursively(directory);
+				}
+			}
 		}
 	}
 

@@ -17,6 +17,8 @@ interface Releases extends JpaRepository<Release, Long> {
 
 	List<Release> findByAppIdAndStatusOrderByVersionDesc(long appId, ReleaseStatus status, Limit limit);
 
+	List<Release> findByAppIdAndStatusOrderByVersionAsc(long appId, ReleaseStatus status);
+
 	@Query("select coalesce(max(r.version), 0) from Release r where r.appId = ?1")
 	int lastVersion(long appId);
 

@@ -1,12 +1,17 @@
 package dev.slipway.runtime;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.slipway.apps.AppCreated;
 import dev.slipway.apps.AppDeleted;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -19,6 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /** A new app gets its route at once; a deleted app's containers, network and route go with it. */
 @Component
 class AppLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(AppLifecycle.class);
 
 	private final DockerClients docker;
 
@@ -66,16 +73,46 @@ class AppLifecycle {
 
 	/** Removes every container of the app, dynos and one-offs alike, then its network. */
 	void remove(String app) {
+		removeContainers(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app));
+		networks.remove(app);
+	}
+
+	/**
+	 * Removes the containers and networks of apps that no longer exist: what a deletion that Slipway's
+	 * stop interrupted after it committed left behind.
+	 */
+	void removeAllBut(Set<String> apps) {
+		Set<String> deleted = new HashSet<>();
 		docker.api()
 			.listContainersCmd()
 			.withShowAll(true)
-			.withLabelFilter(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app))
+			.withLabelFilter(Map.of(SlipwayLabels.INSTANCE, instance.name()))
 			.exec()
-			.forEach(container -> {
-				containers.remove(container.getId());
-				states.forget(container.getId());
-			});
-		networks.remove(app);
+			.forEach(container -> deleted.add(container.getLabels().get(SlipwayLabels.APP)));
+		docker.api()
+			.listNetworksCmd()
+			.withFilter("label", List.of(SlipwayLabels.INSTANCE + "=" + instance.name()))
+			.exec()
+			.forEach(network -> deleted.add(network.getLabels().get(SlipwayLabels.APP)));
+		deleted.remove(null);
+		deleted.removeAll(apps);
+		for (String app : deleted) {
+			log.info("Removing the containers and network of the deleted app {}", app);
+			remove(app);
+		}
+	}
+
+	/** Removes every container of one release of the app, dynos and one-offs alike. */
+	void discard(String app, int release) {
+		removeContainers(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app,
+				SlipwayLabels.RELEASE, String.valueOf(release)));
+	}
+
+	private void removeContainers(Map<String, String> labels) {
+		docker.api().listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().forEach(container -> {
+			containers.remove(container.getId());
+			states.forget(container.getId());
+		});
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.slipway.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 import dev.slipway.apps.App;
@@ -23,8 +24,11 @@ class DockerDynoRuntime implements DynoRuntime {
 
 	private final AppLifecycle lifecycle;
 
+	private final Deployments deployments;
+
 	DockerDynoRuntime(Rollout rollout, FormationService formations, DynoService dynos, OneOffDynos oneOffs,
-			AppLifecycle lifecycle) {
+			AppLifecycle lifecycle, Deployments deployments) {
+		this.deployments = deployments;
 		this.rollout = rollout;
 		this.formations = formations;
 		this.dynos = dynos;
@@ -81,6 +85,18 @@ class DockerDynoRuntime implements DynoRuntime {
 	public void stop(App app) {
 		lifecycle.withdraw(app.name());
 		lifecycle.remove(app.name());
+	}
+
+	@Override
+	public OptionalInt deployedRelease(App app) {
+		return deployments.findById(app.id())
+			.map(deployment -> OptionalInt.of(deployment.releaseVersion()))
+			.orElseGet(OptionalInt::empty);
+	}
+
+	@Override
+	public void discard(App app, int release) {
+		lifecycle.discard(app.name(), release);
 	}
 
 }

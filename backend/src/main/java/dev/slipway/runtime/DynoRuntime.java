@@ -2,6 +2,7 @@ package dev.slipway.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 import dev.slipway.apps.App;
@@ -52,5 +53,17 @@ public interface DynoRuntime {
 
 	/** Stops and removes every dyno of an app and takes its route away, as when the app is deleted. */
 	void stop(App app);
+
+	/**
+	 * The release the router sends the app's requests to, as recorded when the rollout switched to
+	 * it; empty when nothing was deployed. Survives a crash, so an interrupted rollout can be judged.
+	 */
+	OptionalInt deployedRelease(App app);
+
+	/**
+	 * Removes every container of a release that was never switched to (its release phase, its
+	 * booting dynos), as after a rollout a crash interrupted.
+	 */
+	void discard(App app, int release);
 
 }

@@ -25,7 +25,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, adopts the dyno containers it finds by label, brings each app back to its formation,
+ * At start, removes what deleted apps left behind, adopts the dyno containers it finds by label, brings each app back to its formation,
  * gives the router every route at once and starts following Docker's events. Apps keep running
  * while Slipway is down, and the router keeps serving them throughout.
  */
@@ -54,13 +54,15 @@ class RuntimeReconciler implements SmartLifecycle {
 
 	private final AppLocks locks;
 
+	private final AppLifecycle lifecycle;
+
 	private volatile boolean running;
 
 	private final TaskExecutor executor;
 
 	RuntimeReconciler(DynoContainers containers, DynoStates states, DynoLauncher launcher, Deployments deployments,
 			Formations formations, Routes routes, DockerEvents events, AppService apps, AppLocks locks,
-			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
+			AppLifecycle lifecycle, @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.containers = containers;
 		this.states = states;
 		this.launcher = launcher;
@@ -70,12 +72,14 @@ class RuntimeReconciler implements SmartLifecycle {
 		this.events = events;
 		this.apps = apps;
 		this.locks = locks;
+		this.lifecycle = lifecycle;
 		this.executor = executor;
 	}
 
 	@Override
 	public void start() {
 		Instant since = Instant.now();
+		lifecycle.removeAllBut(apps.all().stream().map(App::name).collect(Collectors.toSet()));
 		reconcile();
 		events.start(since, this::reconcile);
 		running = true;
