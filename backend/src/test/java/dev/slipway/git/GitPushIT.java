@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.slipway.test.DockerCli;
 import dev.slipway.test.GitProject;
 import dev.slipway.test.Http;
+import dev.slipway.test.RouterClient;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,11 @@ class GitPushIT {
 		assertThat(project.push(slipway, app, slipway.adminToken()).succeeded()).isTrue();
 		String deployedCommit = project.head();
 		String image = builds(app).get(0).get("image").asString();
+		String serving = RouterClient.await(app, answer -> answer.status() == 200, Duration.ofSeconds(10))
+			.body()
+			.lines()
+			.findFirst()
+			.orElseThrow();
 
 		project.delete("Procfile").delete("server.sh").write("README.md", "nothing to run\n").commit("no app");
 		assertRefused(project.push(slipway, app, slipway.adminToken()),
@@ -73,6 +79,9 @@ class GitPushIT {
 
 		assertThat(project.git("ls-remote", slipway.gitUrl(app, slipway.adminToken()), "main")).startsWith(deployedCommit);
 		assertThat(DockerCli.tryRun("image", "inspect", image).exitCode()).isZero();
+		RouterClient.Answer after = RouterClient.get(app);
+		assertThat(after.status()).as(after.toString()).isEqualTo(200);
+		assertThat(after.body()).as("what ran before serves as before").startsWith(serving + "\n");
 		assertThat(builds(app)).extracting(build -> build.get("status").asString())
 			.containsExactly("failed", "failed", "failed", "succeeded");
 	}

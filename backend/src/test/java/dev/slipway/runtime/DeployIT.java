@@ -1,16 +1,13 @@
 package dev.slipway.runtime;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.slipway.test.GitProject;
 import dev.slipway.test.Http;
 import dev.slipway.test.RouterClient;
+import dev.slipway.test.RouterLoad;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,25 +26,28 @@ class DeployIT {
 	}
 
 	@Test
-	void aDeployUnderLoadFailsNoRequestAndSwitchesVersions() throws Exception {
+	void aDeployUnderLoadFailsNoRequestAndSwitchesVersions() {
 		String app = slipway.createApp("zero");
 		GitProject project = GitProject.sample("procfile");
 		assertThat(project.push(slipway, app, slipway.adminToken()).succeeded()).isTrue();
 		RouterClient.await(app, answer -> answer.body().startsWith("shell v1"), Duration.ofSeconds(10));
 
-		Load load = Load.start(app, Duration.ofSeconds(30));
-		Thread.sleep(3000);
+		RouterLoad load = RouterLoad.start(RouterClient.PORT, app, 4);
 		GitProject.Push push = project.replace("server.sh", "shell v1", "shell v2").commit("v2")
 			.push(slipway, app, slipway.adminToken());
-		List<RouterClient.Answer> answers = load.await();
+		slipway.awaitNoContainers(app, Duration.ofSeconds(60), "dev.slipway.release=1");
+		List<List<RouterClient.Answer>> answers = load.stop();
 
 		assertThat(push.succeeded()).as(push.toString()).isTrue();
-		assertThat(answers).hasSizeGreaterThan(100);
-		assertThat(answers).as("failed requests").allMatch(answer -> answer.status() == 200);
-		int firstV2 = indexOf(answers, "shell v2");
-		assertThat(firstV2).as("v2 answered").isPositive();
-		assertThat(answers.subList(0, firstV2)).allMatch(answer -> answer.body().startsWith("shell v1"));
-		assertThat(answers.subList(firstV2, answers.size())).allMatch(answer -> answer.body().startsWith("shell v2"));
+		assertThat(RouterLoad.all(answers)).hasSizeGreaterThan(100)
+			.as("failed requests")
+			.allMatch(answer -> answer.status() == 200);
+		for (List<RouterClient.Answer> client : answers) {
+			int firstV2 = indexOf(client, "shell v2");
+			assertThat(firstV2).as("v2 answered").isPositive();
+			assertThat(client.subList(0, firstV2)).allMatch(answer -> answer.body().startsWith("shell v1"));
+			assertThat(client.subList(firstV2, client.size())).allMatch(answer -> answer.body().startsWith("shell v2"));
+		}
 	}
 
 	@Test
@@ -143,41 +143,6 @@ class DeployIT {
 			}
 		}
 		return -1;
-	}
-
-	/** A bounded loop of requests on its own thread, every answer kept in order. */
-	static final class Load {
-
-		private final CompletableFuture<List<RouterClient.Answer>> answers;
-
-		private final AtomicBoolean stop = new AtomicBoolean();
-
-		private Load(String app, Duration duration) {
-			Instant end = Instant.now().plus(duration);
-			answers = CompletableFuture.supplyAsync(() -> {
-				List<RouterClient.Answer> seen = new ArrayList<>();
-				while (Instant.now().isBefore(end) && !stop.get()) {
-					seen.add(RouterClient.get(app));
-					try {
-						Thread.sleep(20);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						break;
-					}
-				}
-				return seen;
-			});
-		}
-
-		static Load start(String app, Duration duration) {
-			return new Load(app, duration);
-		}
-
-		List<RouterClient.Answer> await() {
-			return answers.join();
-		}
-
 	}
 
 }

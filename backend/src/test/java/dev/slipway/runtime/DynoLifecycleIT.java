@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 import dev.slipway.test.DockerCli;
 import dev.slipway.test.GitProject;
 import dev.slipway.test.RouterClient;
+import dev.slipway.test.RouterLoad;
+import dev.slipway.test.SlipwayProcess;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,19 +55,40 @@ class DynoLifecycleIT {
 	}
 
 	@Test
-	void restartingSlipwayFailsNoRequest() throws Exception {
+	void restartingSlipwayFailsNoRequest() {
 		String app = slipway.createApp("steady");
 		assertThat(GitProject.sample("procfile").push(slipway, app, slipway.adminToken()).succeeded()).isTrue();
 		RouterClient.await(app, answer -> answer.status() == 200, Duration.ofSeconds(10));
 
-		DeployIT.Load load = DeployIT.Load.start(app, Duration.ofSeconds(20));
-		Thread.sleep(2000);
+		RouterLoad load = RouterLoad.start(RouterClient.PORT, app, 4);
+		load.awaitAnswers(20);
 		slipway.restart();
-		List<RouterClient.Answer> answers = load.await();
+		load.awaitAnswers(20);
+		List<RouterClient.Answer> answers = RouterLoad.all(load.stop());
 
-		assertThat(answers).hasSizeGreaterThan(100).allMatch(answer -> answer.status() == 200);
+		assertThat(answers).hasSizeGreaterThan(40).allMatch(answer -> answer.status() == 200);
 		assertThat(slipway.adminApi().get("/api/apps/" + app + "/dynos").json().get(0).get("state").asString())
 			.isEqualTo("up");
+	}
+
+	@Test
+	void aCrashOfSlipwayFailsNoRequest() {
+		SlipwayProcess crashing = SlipwayProcess.shared();
+		String app = crashing.createApp("steady-crash");
+		assertThat(GitProject.sample("procfile").push(crashing, app, crashing.adminToken()).succeeded()).isTrue();
+		RouterClient.await(crashing.routerPort(), app, answer -> answer.status() == 200, Duration.ofSeconds(10));
+
+		RouterLoad load = RouterLoad.start(crashing.routerPort(), app, 4);
+		load.awaitAnswers(20);
+		crashing.crashAndRestart();
+		load.awaitAnswers(20);
+		List<RouterClient.Answer> answers = RouterLoad.all(load.stop());
+
+		assertThat(answers).hasSizeGreaterThan(40).allMatch(answer -> answer.status() == 200);
+		assertThat(crashing.adminApi().get("/api/apps/" + app + "/dynos").json().valueStream())
+			.singleElement()
+			.satisfies(dyno -> assertThat(dyno.get("state").asString()).isEqualTo("up"));
+		assertThat(crashing.containers(app)).hasSize(1);
 	}
 
 	private static JsonNode awaitDyno(String app, String name, Predicate<JsonNode> condition) {

@@ -80,6 +80,17 @@ abstract class DynoRuntimeContract {
 		assertThat(runtime().dynos(app)).isEmpty();
 	}
 
+	@Test
+	void theDeployedReleaseIsTheOneRolledOut() {
+		App app = newApp();
+		assertThat(runtime().deployedRelease(app)).isEmpty();
+
+		DeploySpec release = release(app);
+		runtime().deploy(release, Progress.DISCARD);
+
+		assertThat(runtime().deployedRelease(app)).hasValue(release.version());
+	}
+
 	/** The dynos that run: stopping ones may linger a while, however the runtime stops them. */
 	private List<Dyno> running(App app) {
 		return runtime().dynos(app).stream().filter(dyno -> dyno.state() != DynoState.STOPPING).toList();

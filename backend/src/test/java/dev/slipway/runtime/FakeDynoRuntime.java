@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -136,6 +137,18 @@ public class FakeDynoRuntime implements DynoRuntime {
 	@Override
 	public void stop(App app) {
 		dynos.remove(app.id());
+	}
+
+	@Override
+	public OptionalInt deployedRelease(App app) {
+		DeploySpec release = deployed.get(app.id());
+		return release == null ? OptionalInt.empty() : OptionalInt.of(release.version());
+	}
+
+	@Override
+	public void discard(App app, int release) {
+		dynos.computeIfPresent(app.id(),
+				(id, running) -> running.stream().filter(dyno -> dyno.release() != release).toList());
 	}
 
 	private static List<Dyno> start(DeploySpec release, Map<String, Formation> formation) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -121,12 +122,18 @@ public final class GitProject {
 	}
 
 	/** Pushes a branch to an app of the Slipway under test, with a token as the password. */
-	public Push push(SlipwayUnderTest slipway, String app, String token, String... options) {
+	public Push push(ControlPlane slipway, String app, String token, String... options) {
 		return push(slipway.gitUrl(app, token), options);
 	}
 
 	/** Runs {@code git push <url> <options>} (main by default), keeping each output line with its arrival time. */
 	public Push push(String url, String... options) {
+		return push(url, line -> {
+		}, options);
+	}
+
+	/** Like {@link #push(String, String...)}, handing each output line to {@code eachLine} as it arrives. */
+	public Push push(String url, Consumer<String> eachLine, String... options) {
 		// No prompts and no credential helpers of the machine: the URL carries the token.
 		List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "push", url));
 		command.addAll(options.length == 0 ? List.of("main") : Arrays.asList(options));
@@ -136,6 +143,7 @@ public final class GitProject {
 				Duration.ofMinutes(20), line -> {
 					for (String part : line.split("\r")) {
 						lines.add(new Push.Line(Instant.now(), part.stripTrailing()));
+						eachLine.accept(part);
 					}
 				});
 		return new Push(result.exitCode(), lines, started, Instant.now());

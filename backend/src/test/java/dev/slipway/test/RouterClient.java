@@ -33,11 +33,20 @@ public final class RouterClient {
 	}
 
 	public static Answer get(String app) {
-		return get(app + ".localhost", "/", null);
+		return get(PORT, app);
+	}
+
+	/** Asks the router on {@code port}, that of a Slipway of its own. */
+	public static Answer get(int port, String app) {
+		return get(port, app + ".localhost", "/", null);
 	}
 
 	public static Answer get(String host, String path, String requestId) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+		return get(PORT, host, path, requestId);
+	}
+
+	private static Answer get(int port, String host, String path, String requestId) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Host", host)
 			.timeout(Duration.ofSeconds(40));
 		if (requestId != null) {
@@ -58,8 +67,13 @@ public final class RouterClient {
 
 	/** Asks until the answer matches (a deploy's effects take a moment to show), or fails with the last one. */
 	public static Answer await(String app, Predicate<Answer> condition, Duration timeout) {
+		return await(PORT, app, condition, timeout);
+	}
+
+	/** Like {@link #await(String, Predicate, Duration)}, through the router on {@code port}. */
+	public static Answer await(int port, String app, Predicate<Answer> condition, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
-		Answer answer = get(app);
+		Answer answer = get(port, app);
 		while (!condition.test(answer)) {
 			if (Instant.now().isAfter(deadline)) {
 				throw new AssertionError("The router never gave the expected answer for " + app + "; the last was " + answer);
@@ -71,7 +85,7 @@ public final class RouterClient {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
-			answer = get(app);
+			answer = get(port, app);
 		}
 		return answer;
 	}

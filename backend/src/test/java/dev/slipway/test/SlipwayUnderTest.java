@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.slipway.SlipwayApplication;
 
@@ -19,14 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Docker Engine with its managed PostgreSQL, started once, restartable, and named
  * {@value #INSTANCE} so it never touches a developer's own installation.
  */
-public final class SlipwayUnderTest {
+public final class SlipwayUnderTest extends ControlPlane {
 
 	/** {@code slipway-it}, or the system property {@code slipway.it.instance} when several test runs share a machine. */
 	public static final String INSTANCE = System.getProperty("slipway.it.instance", "slipway-it");
-
-	public static final String ADMIN_EMAIL = "admin@slipway.test";
-
-	public static final String ADMIN_PASSWORD = "correct-horse-battery";
 
 	private static SlipwayUnderTest shared;
 
@@ -34,25 +29,31 @@ public final class SlipwayUnderTest {
 
 	private ConfigurableApplicationContext context;
 
-	private String adminToken;
-
-	private final String instance;
-
 	private SlipwayUnderTest(String instance, int routerPort) {
-		this.instance = instance;
+		super(instance);
+		properties.putAll(freshSettings(instance, routerPort));
+		properties.put("server.port", 0);
+		start();
+	}
+
+	/**
+	 * The settings of a new installation named {@code instance}, whose data directory and Docker
+	 * resources are removed first: the admin, its own database port, quick boot timeouts.
+	 */
+	static Map<String, Object> freshSettings(String instance, int routerPort) {
 		Path dataDir = Path.of("target", instance + "-data").toAbsolutePath();
 		deleteRecursively(dataDir);
 		DockerCli.removeInstance(instance);
-		properties.put("server.port", 0);
-		properties.put("slipway.name", instance);
-		properties.put("slipway.router.port", routerPort);
-		properties.put("slipway.data-dir", dataDir.toString());
-		properties.put("slipway.database.port", freePort());
-		properties.put("slipway.admin.email", ADMIN_EMAIL);
-		properties.put("slipway.admin.password", ADMIN_PASSWORD);
+		Map<String, Object> settings = new HashMap<>();
+		settings.put("slipway.name", instance);
+		settings.put("slipway.router.port", routerPort);
+		settings.put("slipway.data-dir", dataDir.toString());
+		settings.put("slipway.database.port", freePort());
+		settings.put("slipway.admin.email", ADMIN_EMAIL);
+		settings.put("slipway.admin.password", ADMIN_PASSWORD);
 		// Releases that never bind $PORT fail sooner than in production, to keep the suite quick.
-		properties.put("slipway.runtime.boot-timeout", "20s");
-		start();
+		settings.put("slipway.runtime.boot-timeout", "20s");
+		return settings;
 	}
 
 	/** The shared instance, started on first use and stopped when the test JVM exits. */
@@ -85,50 +86,8 @@ public final class SlipwayUnderTest {
 		return context.getBean(type);
 	}
 
-	/** The git remote of an app, with the token as the password. */
-	public String gitUrl(String app, String token) {
-		return baseUrl().replace("http://", "http://git:" + token + "@") + "/git/" + app + ".git";
-	}
-
-	/** Creates an app as the admin and returns its name. */
-	public String createApp(String prefix) {
-		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-		Http.Response created = adminApi().post("/api/apps", Map.of("name", name));
-		if (created.status() != 201) {
-			throw new IllegalStateException("Cannot create the app " + name + ": " + created);
-		}
-		return name;
-	}
-
 	public String databaseContainer() {
-		return instance + "-postgres";
-	}
-
-	/** An API token of the admin account, created on first use with email and password. */
-	public synchronized String adminToken() {
-		if (adminToken == null) {
-			Http.Response created = Http.basic(baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD)
-				.post("/api/tokens", Map.of("name", "integration tests"));
-			if (created.status() != 201) {
-				throw new IllegalStateException("Cannot create the admin token: " + created);
-			}
-			adminToken = created.json().get("token").asString();
-		}
-		return adminToken;
-	}
-
-	/** A browser session of the admin, logged in through the login form. */
-	public Http browserSession() {
-		Http browser = Http.browser(baseUrl());
-		Http.Response login = browser.submitForm("/login", "/login", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
-		if (login.status() != 302 || login.header("Location").contains("error")) {
-			throw new IllegalStateException("Cannot log in: " + login);
-		}
-		return browser;
-	}
-
-	public Http adminApi() {
-		return Http.api(baseUrl(), adminToken());
+		return instance() + "-postgres";
 	}
 
 	private void start() {
@@ -143,7 +102,7 @@ public final class SlipwayUnderTest {
 	 */
 	private void remove() {
 		stop();
-		DockerCli.removeInstance(instance);
+		DockerCli.removeInstance(instance());
 	}
 
 	private synchronized void stop() {
@@ -153,7 +112,7 @@ public final class SlipwayUnderTest {
 		}
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
