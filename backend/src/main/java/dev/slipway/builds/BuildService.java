@@ -68,6 +68,8 @@ public class BuildService {
 
 	private final DependencyCache dependencyCache;
 
+	private final BuildImageCheck imageCheck;
+
 	private final TaskExecutor executor;
 
 	private final Map<Long, ImageBuild> running = new ConcurrentHashMap<>();
@@ -76,7 +78,7 @@ public class BuildService {
 
 	BuildService(Builds builds, BuildpackSelection selection, List<BuildpackContributor> contributors, ImageBuilder images, PlatformImages platformImages,
 			BuildOutputStore output, InstanceSettings instance, BuildSettings settings, AppLogs appLogs,
-			DependencyCache dependencyCache,
+			DependencyCache dependencyCache, BuildImageCheck imageCheck,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.builds = builds;
 		this.selection = selection;
@@ -89,6 +91,7 @@ public class BuildService {
 		this.settings = settings;
 		this.appLogs = appLogs;
 		this.dependencyCache = dependencyCache;
+		this.imageCheck = imageCheck;
 		this.executor = executor;
 	}
 
@@ -184,6 +187,8 @@ public class BuildService {
 			}
 			generated.put(dockerfile, text.getBytes(StandardCharsets.UTF_8));
 		}
+		imageCheck.check(app, dockerfile, buildpack.usesOwnDockerfile() ? source.read(dockerfile).orElse("")
+				: new String(generated.get(dockerfile), StandardCharsets.UTF_8), plan.buildArgs(), log);
 		String repository = instance.resourceName("app") + "/" + app.name();
 		String tag = repository + ":build-" + build.id();
 		Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),

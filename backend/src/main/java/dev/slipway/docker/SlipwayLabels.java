@@ -7,6 +7,9 @@ package dev.slipway.docker;
  */
 public final class SlipwayLabels {
 
+	/** What every label of Slipway's starts with, the platform images' recipe label included. */
+	public static final String PREFIX = "dev.slipway.";
+
 	public static final String INSTANCE = "dev.slipway.instance";
 
 	public static final String ROLE = "dev.slipway.role";
