@@ -60,7 +60,7 @@ class BuildImageCheck {
 		for (DockerfileImages.Reference reference : DockerfileImages.of(dockerfile, buildArgs)) {
 			String where = dockerfileName + " line " + reference.line() + ": " + reference.instruction();
 			String image = reference.value().orElseThrow(() -> new BuildFailed(where + " is refused: " + reference.unresolved()
-					+ " has no value Slipway knows before the build, so the image it names cannot be checked. Give the "
+					+ ", so the image it names cannot be checked. Give the "
 					+ "ARG a default before the first FROM (ARG IMAGE=node:22), or write the image out; for COPY --from, "
 					+ "name a stage (FROM ${IMAGE} AS source, then COPY --from=source)."));
 			refuse(where, image, rules.refusal(image), rules);
@@ -109,7 +109,7 @@ class BuildImageCheck {
 			for (DockerfileImages.Reference reference : DockerfileImages.of("ONBUILD " + trigger, Map.of())) {
 				String triggerWhere = where + " (its ONBUILD " + trigger + ")";
 				String named = reference.value().orElseThrow(() -> new BuildFailed(triggerWhere + " is refused: "
-						+ reference.unresolved() + " cannot be resolved before the build. Use another base image."));
+						+ reference.unresolved() + ", so the image it names cannot be checked. Use another base image."));
 				refuse(triggerWhere, named, rules.refusal(named), rules);
 				Optional<LocalImage> local = images.find(named);
 				if (local.isPresent()) {

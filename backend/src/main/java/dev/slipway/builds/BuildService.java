@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dev.slipway.apps.App;
+import dev.slipway.docker.BuildEnvironment;
 import dev.slipway.docker.ImageBuildFailed;
 import dev.slipway.docker.ImageBuildRequest;
 import dev.slipway.docker.ImageBuilder.ImageBuild;
@@ -70,6 +71,12 @@ public class BuildService {
 
 	private final BuildImageCheck imageCheck;
 
+	private final BuildSlots slots;
+
+	private final BuildCapacity capacity;
+
+	private final BuildEnvironment environment;
+
 	private final TaskExecutor executor;
 
 	private final Map<Long, ImageBuild> running = new ConcurrentHashMap<>();
@@ -78,7 +85,8 @@ public class BuildService {
 
 	BuildService(Builds builds, BuildpackSelection selection, List<BuildpackContributor> contributors, ImageBuilder images, PlatformImages platformImages,
 			BuildOutputStore output, InstanceSettings instance, BuildSettings settings, AppLogs appLogs,
-			DependencyCache dependencyCache, BuildImageCheck imageCheck,
+			DependencyCache dependencyCache, BuildImageCheck imageCheck, BuildSlots slots, BuildCapacity capacity,
+			BuildEnvironment environment,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		this.builds = builds;
 		this.selection = selection;
@@ -92,6 +100,9 @@ public class BuildService {
 		this.appLogs = appLogs;
 		this.dependencyCache = dependencyCache;
 		this.imageCheck = imageCheck;
+		this.slots = slots;
+		this.capacity = capacity;
+		this.environment = environment;
 		this.executor = executor;
 	}
 
@@ -127,7 +138,13 @@ public class BuildService {
 			Buildpack buildpack = selection.choose(app, source, config.get("BUILDPACK").orElse(null), log);
 			build.usesBuildpack(buildpack.id());
 			builds.save(build);
-			buildImage(app, build, buildpack, source, config, log);
+			try (BuildSlots.Slot slot = slots.acquire(log, () -> cancelled.contains(build.id())).orElse(null)) {
+				if (slot == null) {
+					fail(build, "The build was cancelled.", true, log);
+					return;
+				}
+				buildImage(app, build, buildpack, source, config, slot, log);
+			}
 			Map<String, String> commands = build.processCommands();
 			if (commands.isEmpty()) {
 				log.warning("No process types: add a Procfile with a web entry (web: <command>) to run the app.");
@@ -164,7 +181,7 @@ public class BuildService {
 	}
 
 	private void buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildConfig config,
-			Progress log) {
+			BuildSlots.Slot slot, Progress log) {
 		Procfile procfile = source.read("Procfile").map(Procfile::parse).orElse(Procfile.of(Map.of()));
 		BuildpackContributor contributor = buildpack.builtIn() ? contributors.get(buildpack.id()) : null;
 		BuildpackPlan plan = contributor != null ? contributor.plan(source, config, log) : BuildpackPlan.of(Map.of());
@@ -193,8 +210,9 @@ public class BuildService {
 		String tag = repository + ":build-" + build.id();
 		Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),
 				SlipwayLabels.BUILD, String.valueOf(build.id()));
+		String cpuset = environment.cpuset(slot.number(), capacity.cpus());
 		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, settings.memory().toBytes(), dockerfile,
-				cache != null ? DependencyCache.APP_STAGE : null, plan.buildArgs());
+				cache != null ? DependencyCache.APP_STAGE : null, plan.buildArgs(), cpuset, environment.network());
 		Predicate<String> include = ContextFilter.forBuild(buildpack, source);
 		String imageId = buildImage(build, source, include, generated, request,
 				new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
@@ -202,7 +220,8 @@ public class BuildService {
 			if (cache.mustSave()) {
 				String cacheTag = repository + ":cache-" + build.id();
 				ImageBuildRequest cacheRequest = new ImageBuildRequest(Set.of(cacheTag), labels,
-						settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs());
+						settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs(), cpuset,
+						environment.network());
 				saveCache(app, build, cacheTag, () -> buildImage(build, source, include, generated, cacheRequest, line -> {
 				}), log);
 			}

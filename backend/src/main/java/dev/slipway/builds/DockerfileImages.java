@@ -23,7 +23,7 @@ final class DockerfileImages {
 
 	/**
 	 * An image named on {@code line} by {@code instruction}: {@code value} once variables are resolved,
-	 * or empty with {@code unresolved} saying which variable has no value known before the build.
+	 * or empty with {@code unresolved} saying why it is known only at build time.
 	 */
 	record Reference(int line, String instruction, String written, Optional<String> value, String unresolved) {
 	}
@@ -145,7 +145,8 @@ final class DockerfileImages {
 		Expansion image = expand(written, globalArgs);
 		String lowered = image.value().map(value -> value.toLowerCase(Locale.ROOT)).orElse(null);
 		if (lowered == null || !stages.contains(lowered)) {
-			references.add(new Reference(line, "FROM " + written, written, image.value(), image.unresolved()));
+			references.add(new Reference(line, "FROM " + written, written, image.value(),
+					image.unresolved() == null ? null : image.unresolved() + " has no value Slipway knows before the build"));
 		}
 		inStage = true;
 		stageCount++;
@@ -162,7 +163,8 @@ final class DockerfileImages {
 	private void source(int line, String instruction, String written, boolean onBuild) {
 		String value = unquote(written);
 		if (value.indexOf('$') >= 0) {
-			references.add(new Reference(line, instruction, written, Optional.empty(), value));
+			references.add(new Reference(line, instruction, written, Optional.empty(),
+					"a --from value with a variable is resolved only by the builder"));
 			return;
 		}
 		String lowered = value.toLowerCase(Locale.ROOT);

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -34,7 +36,8 @@ import org.springframework.stereotype.Component;
  * PostgreSQL servers Slipway runs itself (the control plane's, the add-on server): a container of
  * the Postgres image built on the stack, a named volume, a superuser password generated once and
  * kept in the data directory. Each is reached either on 127.0.0.1 through a published port or at
- * its address on a Docker network of Slipway's.
+ * its address on a Docker network of Slipway's. A server is never on Docker's default bridge, where
+ * any container the engine runs without a network of its own would reach it.
  */
 @Component
 public class PostgresServers {
@@ -59,9 +62,15 @@ public class PostgresServers {
 
 	/**
 	 * One server: its role (a label), the suffix of its container and volume names, the database
-	 * made on first start, and either a port on 127.0.0.1 or a network to reach it on.
+	 * made on first start, a port on 127.0.0.1 to reach it on (or null), and the network it lives on,
+	 * where it is reached when it has no port.
 	 */
 	public record Spec(String role, String name, String database, Integer hostPort, String network) {
+
+		public Spec {
+			Objects.requireNonNull(network, "network");
+		}
+
 	}
 
 	/** Starts the server unless it runs already, waits until it takes logins, and says how to reach it as superuser. */
@@ -70,6 +79,7 @@ public class PostgresServers {
 		String password = password(spec.name() + "-password");
 		String name = instance.resourceName(spec.name());
 		String imageId = docker.api().inspectImageCmd(image).exec().getId();
+		ensureNetwork(spec.network());
 		InspectContainerResponse existing = docker.container(name).orElse(null);
 		if (existing != null && !matches(existing, imageId, password, spec)) {
 			log.info("Recreating {}: its image or settings changed (the data volume is kept)", name);
@@ -108,9 +118,7 @@ public class PostgresServers {
 		if (spec.hostPort() != null) {
 			host.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("127.0.0.1", spec.hostPort()), postgres));
 		}
-		if (spec.network() != null) {
-			host.withNetworkMode(spec.network());
-		}
+		host.withNetworkMode(spec.network());
 		CreateContainerCmd create = docker.api()
 			.createContainerCmd(image)
 			.withName(name)
@@ -126,12 +134,31 @@ public class PostgresServers {
 		if (!imageId.equals(container.getImageId()) || !env.contains("POSTGRES_PASSWORD=" + password)) {
 			return false;
 		}
+		Map<String, ContainerNetwork> networks = container.getNetworkSettings().getNetworks();
+		if (networks.containsKey("bridge") || !networks.containsKey(spec.network())) {
+			return false;
+		}
 		if (spec.hostPort() == null) {
 			return true;
 		}
 		Ports.Binding[] bindings = container.getHostConfig().getPortBindings().getBindings().get(ExposedPort.tcp(5432));
 		return bindings != null && bindings.length == 1
 				&& String.valueOf(spec.hostPort()).equals(bindings[0].getHostPortSpec());
+	}
+
+	/** A bridge network that only Slipway's own containers join; Docker keeps other networks' containers off it. */
+	private void ensureNetwork(String network) {
+		try {
+			docker.api().inspectNetworkCmd().withNetworkId(network).exec();
+		}
+		catch (NotFoundException ex) {
+			docker.api()
+				.createNetworkCmd()
+				.withName(network)
+				.withDriver("bridge")
+				.withLabels(Map.of(SlipwayLabels.INSTANCE, instance.name()))
+				.exec();
+		}
 	}
 
 	private String address(String name, String network) {

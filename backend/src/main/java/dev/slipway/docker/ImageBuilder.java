@@ -36,6 +36,12 @@ public class ImageBuilder {
 			command.withTarget(request.target());
 		}
 		request.buildArgs().forEach(command::withBuildArg);
+		if (request.cpuset() != null) {
+			command.withCpusetcpus(request.cpuset());
+		}
+		if (request.network() != null) {
+			command.withNetworkMode(request.network());
+		}
 		if (request.memoryBytes() > 0) {
 			command.withMemory(request.memoryBytes()).withMemswap(request.memoryBytes());
 		}

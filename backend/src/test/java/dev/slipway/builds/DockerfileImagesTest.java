@@ -17,7 +17,7 @@ class DockerfileImagesTest {
 	private static List<String> images(String dockerfile, Map<String, String> buildArgs) {
 		return DockerfileImages.of(dockerfile, buildArgs)
 			.stream()
-			.map(reference -> reference.line() + " " + reference.value().orElse("?" + reference.unresolved()))
+			.map(reference -> reference.line() + " " + reference.value().orElse("? " + reference.unresolved()))
 			.toList();
 	}
 
@@ -109,8 +109,12 @@ class DockerfileImagesTest {
 				FROM $LATE
 				COPY --from=${X} / /
 				RUN --mount=from=$HOME,target=/h true
-				""")).containsExactly("2 ?$X", "3 ?$UNDECLARED", "4 ?${X#slipway}", "5 node:22", "7 ?$LATE",
-					"8 ?${X}", "9 ?$HOME");
+				""")).containsExactly("2 ? $X has no value Slipway knows before the build",
+					"3 ? $UNDECLARED has no value Slipway knows before the build",
+					"4 ? ${X#slipway} has no value Slipway knows before the build", "5 node:22",
+					"7 ? $LATE has no value Slipway knows before the build",
+					"8 ? a --from value with a variable is resolved only by the builder",
+					"9 ? a --from value with a variable is resolved only by the builder");
 	}
 
 	@Test
