@@ -29,7 +29,7 @@ class BuildLimitsIT {
 		try {
 			List<CompletableFuture<GitProject.Push>> pushed = apps.stream()
 				.map(app -> CompletableFuture.supplyAsync(() -> GitProject.sample("dockerfile")
-					.replace("Dockerfile", "RUN echo", "RUN echo " + UUID.randomUUID() + " && sleep 8\nRUN echo")
+					.replace("Dockerfile", "RUN echo", "RUN echo " + UUID.randomUUID() + " && sleep 5\nRUN echo")
 					.commit("slow build")
 					.push(slipway, app, slipway.adminToken()), pushes))
 				.toList();
