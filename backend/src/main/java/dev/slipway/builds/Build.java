@@ -190,7 +190,7 @@ public class Build extends AbstractAggregateRoot<Build> {
 	}
 
 	public Procfile processTypes() {
-		return processTypes == null ? Procfile.of(Map.of()) : Procfile.parse(processTypes);
+		return processTypes == null ? Procfile.of(Map.of()) : Procfile.stored(processTypes);
 	}
 
 	/**

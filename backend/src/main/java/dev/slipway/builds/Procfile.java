@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.slipway.runtime.ProcessType;
+
 /**
  * Process types as Heroku reads a Procfile: {@code type: command} per line, comments and blank
  * lines ignored. Also the form a build stores its process types in.
@@ -26,8 +28,20 @@ public final class Procfile {
 		return new Procfile(new LinkedHashMap<>(processTypes));
 	}
 
-	/** Reads a Procfile; {@link BuildFailed} names every bad line by its number. */
+	/** Reads a pushed Procfile; {@link BuildFailed} names every bad line by its number. */
 	public static Procfile parse(String text) {
+		return parse(text, true);
+	}
+
+	/**
+	 * Reads the process types a build stored, without the name rule of {@link ProcessType}: a build
+	 * stored before that rule stays readable (its long names are refused when scaled).
+	 */
+	static Procfile stored(String text) {
+		return parse(text, false);
+	}
+
+	private static Procfile parse(String text, boolean checkNames) {
 		Map<String, String> processTypes = new LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
 		String[] lines = text.split("\\R", -1);
@@ -39,7 +53,10 @@ public final class Procfile {
 			Matcher matcher = LINE.matcher(line);
 			if (!matcher.matches()) {
 				problems.add("line " + (i + 1) + ": \"" + line + "\" is not \"<type>: <command>\" "
-						+ "(the type is letters, digits, '_' or '-')");
+						+ "(the type is " + ProcessType.RULE + ")");
+			}
+			else if (checkNames && ProcessType.problem(matcher.group(1)).isPresent()) {
+				problems.add("line " + (i + 1) + ": " + ProcessType.problem(matcher.group(1)).get());
 			}
 			else if (processTypes.putIfAbsent(matcher.group(1), matcher.group(2).strip()) != null) {
 				problems.add("line " + (i + 1) + ": the process type '" + matcher.group(1) + "' is defined twice");

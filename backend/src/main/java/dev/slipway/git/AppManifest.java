@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.slipway.builds.BuildFailed;
+import dev.slipway.errors.SlipwayException;
+import dev.slipway.runtime.FormationLimits;
+import dev.slipway.runtime.FormationUpdate;
 import dev.slipway.runtime.HealthCheck;
 import dev.slipway.runtime.ProcessType;
 import tools.jackson.core.JacksonException;
@@ -104,8 +107,14 @@ record AppManifest(Map<String, EnvVar> env, List<AddonRequest> addons, Map<Strin
 		Map<String, Integer> quantities = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> entry : formation.properties()) {
 			JsonNode quantity = entry.getValue().path("quantity");
-			if (!quantity.canConvertToInt() || quantity.asInt() < 0) {
+			if (!quantity.canConvertToInt()) {
 				throw new BuildFailed("app.json formation." + entry.getKey() + ".quantity must be a whole number of dynos.");
+			}
+			try {
+				FormationLimits.check(new FormationUpdate(entry.getKey(), quantity.asInt(), null));
+			}
+			catch (SlipwayException ex) {
+				throw new BuildFailed("app.json formation." + entry.getKey() + ": " + ex.getMessage());
 			}
 			quantities.put(entry.getKey(), quantity.asInt());
 		}

@@ -21,8 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 class FormationService {
 
-	static final int MAX_QUANTITY = 100;
-
 	private final Formations formations;
 
 	private final Deployments deployments;
@@ -72,23 +70,12 @@ class FormationService {
 	}
 
 	private Formation validate(App app, Optional<DeploySpec> spec, FormationUpdate update) {
-		if (update.type() == null || update.type().isBlank()) {
-			throw SlipwayException.invalid("invalid_formation", "Each update names a process type (\"type\": \"web\").");
-		}
-		Formation formation = formations.findByAppIdAndProcessType(app.id(), update.type())
+		FormationLimits.check(update);
+		return formations.findByAppIdAndProcessType(app.id(), update.type())
 			.orElseThrow(() -> SlipwayException.notFound("unknown_process_type",
 					app.name() + " has no process type '" + update.type() + "'" + spec.map(s -> ". Its release v"
 							+ s.version() + " runs: " + runnable(s))
 						.orElse("; nothing is deployed yet.")));
-		if (update.quantity() != null && (update.quantity() < 0 || update.quantity() > MAX_QUANTITY)) {
-			throw SlipwayException.invalid("invalid_quantity",
-					"Quantities go from 0 to " + MAX_QUANTITY + "; " + update.quantity() + " is out of range.");
-		}
-		if (update.size() != null && DynoSize.of(update.size()).isEmpty()) {
-			throw SlipwayException.invalid("invalid_size",
-					"'" + update.size() + "' is not a dyno size. Sizes: " + DynoSize.labels() + ".");
-		}
-		return formation;
 	}
 
 	private void apply(App app, Optional<DeploySpec> spec, Formation formation, FormationUpdate update) {

@@ -32,6 +32,23 @@ class ProcfileTest {
 	}
 
 	@Test
+	void boundsProcessTypeNamesSoDynoHostNamesAndLogLinesFitThem() {
+		String longest = "w".repeat(30);
+		assertThat(Procfile.parse(longest + ": ./worker").processTypes()).containsKey(longest);
+		assertThatThrownBy(() -> Procfile.parse("web: ./server\n" + "w".repeat(63) + ": ./worker\n-dash: x\n"))
+			.isInstanceOf(BuildFailed.class)
+			.hasMessageContaining("line 2: The process type '" + longest + "…' is 63 characters long; process types have at most 30.")
+			.hasMessageContaining("line 3: '-dash' is not a process type name")
+			.hasMessageContaining("starting with a letter or digit, at most 30 characters");
+	}
+
+	@Test
+	void readsTheProcessTypesABuildStoredBeforeTheNameRule() {
+		String old = "w".repeat(40);
+		assertThat(Procfile.stored(old + ": ./worker").processTypes()).containsKey(old);
+	}
+
+	@Test
 	void roundTripsThroughItsText() {
 		Procfile procfile = Procfile.of(Map.of("web", "a b")).overriddenBy(Procfile.parse("worker: c\nweb: d"));
 		assertThat(procfile.processTypes()).containsEntry("web", "d").containsEntry("worker", "c");

@@ -57,4 +57,18 @@ class AppManifestTest {
 			.hasMessageContaining("must start with /");
 	}
 
+	@Test
+	void holdsItsFormationToTheLimitsOfTheApi() {
+		assertThatThrownBy(() -> AppManifest.parse("{\"formation\": {\"worker\": {\"quantity\": 101}}}"))
+			.isInstanceOf(BuildFailed.class)
+			.hasMessage("app.json formation.worker: Quantities go from 0 to 100; 101 is out of range.");
+		assertThatThrownBy(() -> AppManifest.parse("{\"formation\": {\"web\": {\"quantity\": -1}}}"))
+			.hasMessageContaining("-1 is out of range");
+		assertThatThrownBy(() -> AppManifest.parse("{\"formation\": {\"" + "w".repeat(63) + "\": {\"quantity\": 1}}}"))
+			.isInstanceOf(BuildFailed.class)
+			.hasMessageContaining("is 63 characters long; process types have at most 30.");
+		assertThatThrownBy(() -> AppManifest.parse("{\"formation\": {\"web server\": {\"quantity\": 1}}}"))
+			.hasMessageContaining("'web server' is not a process type name");
+	}
+
 }
