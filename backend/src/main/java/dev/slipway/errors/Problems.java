@@ -2,6 +2,7 @@ package dev.slipway.errors;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,18 +30,33 @@ public final class Problems {
 		return of(ex.kind().status(), ex.code(), ex.getMessage());
 	}
 
+	/**
+	 * The code of an error only its HTTP status describes (Spring's own, such as an unknown path):
+	 * the status in words, {@code not_found} or {@code method_not_allowed}.
+	 */
+	public static String code(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		return known != null ? known.name().toLowerCase(Locale.ROOT) : "http_" + status;
+	}
+
+	/** A problem document as a map, for answers written outside Spring MVC's message converters. */
+	public static Map<String, Object> document(int status, String code, String detail) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		HttpStatus known = HttpStatus.resolve(status);
+		problem.put("type", "about:blank");
+		problem.put("title", known != null ? known.getReasonPhrase() : "HTTP " + status);
+		problem.put("status", status);
+		problem.put("detail", detail);
+		problem.put("code", code);
+		return problem;
+	}
+
 	/** Writes a problem outside Spring MVC, from security filters for instance. */
 	public static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", HttpStatus.valueOf(status).getReasonPhrase());
-		problem.put("status", status);
-		problem.put("detail", detail);
-		problem.put("code", code);
-		JSON.writeValue(response.getOutputStream(), problem);
+		JSON.writeValue(response.getOutputStream(), document(status, code, detail));
 	}
 
 }
