@@ -50,12 +50,26 @@ class AddonServer {
 
 	/** Runs the statements as superuser, starting the server first if needed. */
 	synchronized void execute(String... statements) {
+		run(administrativeAddress(), statements);
+	}
+
+	/**
+	 * Where a role of the server is reached from outside Docker's networks (for Slipway and its tests).
+	 * Once started, no add-on role may connect to the server's own databases.
+	 */
+	synchronized DatabaseUrl administrativeAddress() {
 		if (superuser == null) {
 			ensureNetwork();
-			superuser = servers.ensure(spec());
+			DatabaseUrl started = servers.ensure(spec());
+			run(started, "REVOKE ALL ON DATABASE postgres FROM PUBLIC", "REVOKE ALL ON DATABASE template1 FROM PUBLIC");
+			superuser = started;
 		}
-		try (Connection connection = DriverManager.getConnection(superuser.jdbcUrl(), superuser.username(),
-				superuser.password()); Statement statement = connection.createStatement()) {
+		return superuser;
+	}
+
+	private void run(DatabaseUrl url, String... statements) {
+		try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password());
+				Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}
@@ -64,15 +78,6 @@ class AddonServer {
 			superuser = null;
 			throw new IllegalStateException("The add-on PostgreSQL server refused: " + ex.getMessage(), ex);
 		}
-	}
-
-	/** Where a role of the server is reached from outside Docker's networks (for Slipway and its tests). */
-	synchronized DatabaseUrl administrativeAddress() {
-		if (superuser == null) {
-			ensureNetwork();
-			superuser = servers.ensure(spec());
-		}
-		return superuser;
 	}
 
 	void join(String appNetwork) {

@@ -1,6 +1,7 @@
 package dev.slipway.addons;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,16 +59,19 @@ public class AddonService {
 
 	private final AppLocks locks;
 
+	private final AddonSettings settings;
+
 	private final SecureRandom random = new SecureRandom();
 
 	AddonService(Addons addons, AddonServer server, ConfigService config, AppNetworks networks, AppService apps,
-			AppLocks locks) {
+			AppLocks locks, AddonSettings settings) {
 		this.addons = addons;
 		this.server = server;
 		this.config = config;
 		this.networks = networks;
 		this.apps = apps;
 		this.locks = locks;
+		this.settings = settings;
 	}
 
 	public List<Addon> of(App app) {
@@ -98,12 +102,12 @@ public class AddonService {
 				throw SlipwayException.conflict("config_var_taken",
 						app.name() + " sets " + configVar + " itself; remove it or give the add-on another name.");
 			}
-			String identifier = identifier(app, attachment);
+			String identifier = identifier();
 			String password = PostgresServers.randomPassword();
-			server.execute("CREATE ROLE \"" + identifier + "\" LOGIN PASSWORD '" + password + "'",
-					"CREATE DATABASE \"" + identifier + "\" OWNER \"" + identifier + "\"",
-					"REVOKE CONNECT, TEMPORARY ON DATABASE \"" + identifier + "\" FROM PUBLIC",
-					"GRANT CONNECT, TEMPORARY ON DATABASE \"" + identifier + "\" TO \"" + identifier + "\"");
+			List<String> statements = new ArrayList<>(List.of("CREATE ROLE \"" + identifier + "\" LOGIN PASSWORD '" + password + "'",
+					"CREATE DATABASE \"" + identifier + "\" OWNER \"" + identifier + "\""));
+			statements.addAll(confinement(identifier, identifier));
+			server.execute(statements.toArray(String[]::new));
 			server.join(networks.ensure(app.name()));
 			Addon addon = addons.save(new Addon(app.id(), attachment, "postgresql", configVar, identifier, identifier, password));
 			out.step("Provisioned PostgreSQL as " + configVar);
@@ -138,14 +142,32 @@ public class AddonService {
 		return new DatabaseUrl(server.host(), 5432, addon.databaseName(), addon.roleName(), addon.password());
 	}
 
-	/** After a restart of Slipway (or a recreated server), every app with a database can reach it again. */
+	/**
+	 * What confines a role to its own database: only it may connect to that database; it holds at
+	 * most the connection limit, and its sessions start with the statement timeout. Idempotent.
+	 */
+	private List<String> confinement(String database, String role) {
+		return List.of("REVOKE ALL ON DATABASE \"" + database + "\" FROM PUBLIC",
+				"GRANT CONNECT, TEMPORARY ON DATABASE \"" + database + "\" TO \"" + role + "\"",
+				"ALTER ROLE \"" + role + "\" NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS CONNECTION LIMIT "
+						+ settings.connectionLimit(),
+				"ALTER ROLE \"" + role + "\" SET statement_timeout = " + settings.statementTimeout().toMillis());
+	}
+
+	/**
+	 * After a restart of Slipway (or a recreated server), every app with a database can reach it
+	 * again, and every add-on's role is confined as today's settings say, older ones included.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void rejoinAppNetworks() {
-		Set<Long> withAddons = addons.findAllByOrderByAppId().stream().map(Addon::appId).collect(Collectors.toSet());
+		List<Addon> all = addons.findAllByOrderByAppId();
+		Set<Long> withAddons = all.stream().map(Addon::appId).collect(Collectors.toSet());
 		if (withAddons.isEmpty()) {
 			return;
 		}
-		server.administrativeAddress();
+		List<String> statements = new ArrayList<>();
+		all.forEach(addon -> statements.addAll(confinement(addon.databaseName(), addon.roleName())));
+		server.execute(statements.toArray(String[]::new));
 		apps.all()
 			.stream()
 			.filter(app -> withAddons.contains(app.id()))
@@ -170,7 +192,14 @@ public class AddonService {
 		});
 	}
 
+	/**
+	 * The deletion has committed: what fails here is logged, never undoes it. An app without add-ons
+	 * leaves the server alone (it never joined the app's network).
+	 */
 	private void dropAll(AppDeleted event, List<Addon> deleted) {
+		if (deleted.isEmpty()) {
+			return;
+		}
 		for (Addon addon : deleted) {
 			try {
 				drop(addon);
@@ -180,7 +209,12 @@ public class AddonService {
 						ex.getMessage());
 			}
 		}
-		server.leave(networks.name(event.name()));
+		try {
+			server.leave(networks.name(event.name()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("The add-on server could not leave the network of the deleted app {}: {}", event.name(), ex.getMessage());
+		}
 	}
 
 	private void drop(Addon addon) {
@@ -212,14 +246,13 @@ public class AddonService {
 	}
 
 	/**
-	 * Database and role names: the app and attachment, and a random part so a new add-on never meets an
-	 * old one; "app_" first, because PostgreSQL reserves role names starting with "pg_".
+	 * Database and role names: random, so what every role can read in pg_database and pg_roles names
+	 * no app; "addon_" first, because PostgreSQL reserves role names starting with "pg_".
 	 */
-	private String identifier(App app, String attachment) {
-		byte[] suffix = new byte[3];
-		random.nextBytes(suffix);
-		String base = ("app_" + app.name() + "_" + attachment).toLowerCase(Locale.ROOT).replace('-', '_');
-		return (base.length() > 54 ? base.substring(0, 54) : base) + "_" + HexFormat.of().formatHex(suffix);
+	private String identifier() {
+		byte[] name = new byte[8];
+		random.nextBytes(name);
+		return "addon_" + HexFormat.of().formatHex(name);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -35,13 +36,22 @@ public class AppLocks {
 
 	/** Runs {@code work} holding the app's change lock; refused when another change still holds it after the timeout. */
 	public <T> T with(long appId, Supplier<T> work) {
-		return holding(locks(appId).change, work);
+		Locks app = locks(appId);
+		return holding(app, app.change, work);
 	}
 
 	/** Runs {@code work} once no push and no other change is under way: for what ends the app, such as its deletion. */
 	public <T> T exclusive(long appId, Supplier<T> work) {
 		Locks app = locks(appId);
-		return holding(app.push, () -> holding(app.change, work));
+		return holding(app, app.push, () -> holding(app, app.change, work));
+	}
+
+	/**
+	 * Marks a deleted app, holding its locks: what waited for them is refused once it gets them, so
+	 * no rollout, scale or push that queued behind the deletion starts dynos of an app that is gone.
+	 */
+	void deleted(long appId) {
+		locks(appId).deleted.set(true);
 	}
 
 	/**
@@ -50,7 +60,8 @@ public class AppLocks {
 	 * What the push changes goes through {@link #with}.
 	 */
 	public <T> Optional<T> queued(App app, Progress progress, Supplier<T> work) {
-		ReentrantLock push = locks(app.id()).push;
+		Locks locks = locks(app.id());
+		ReentrantLock push = locks.push;
 		if (!push.tryLock()) {
 			progress.step("Another push to " + app.name() + " is deploying; waiting for it to finish (up to "
 					+ timeout.toMinutes() + " min)");
@@ -61,6 +72,10 @@ public class AppLocks {
 			}
 		}
 		try {
+			if (locks.deleted.get()) {
+				progress.error(app.name() + " was deleted while this push waited.");
+				return Optional.empty();
+			}
 			return Optional.ofNullable(work.get());
 		}
 		finally {
@@ -68,12 +83,15 @@ public class AppLocks {
 		}
 	}
 
-	private <T> T holding(ReentrantLock lock, Supplier<T> work) {
+	private <T> T holding(Locks app, ReentrantLock lock, Supplier<T> work) {
 		if (!acquire(lock)) {
 			throw SlipwayException.conflict("app_busy", "Another change to this app is still under way after "
 					+ timeout.toMinutes() + " min; try again once it has finished.");
 		}
 		try {
+			if (app.deleted.get()) {
+				throw SlipwayException.notFound("app_not_found", "The app was deleted while this change waited.");
+			}
 			return work.get();
 		}
 		finally {
@@ -95,11 +113,11 @@ public class AppLocks {
 		}
 	}
 
-	/** An app's push queue and its change lock. */
-	private record Locks(ReentrantLock push, ReentrantLock change) {
+	/** An app's push queue and its change lock, and whether it was deleted. */
+	private record Locks(ReentrantLock push, ReentrantLock change, AtomicBoolean deleted) {
 
 		Locks() {
-			this(new ReentrantLock(), new ReentrantLock());
+			this(new ReentrantLock(), new ReentrantLock(), new AtomicBoolean());
 		}
 
 	}

@@ -2,7 +2,6 @@ package dev.slipway.git;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -73,7 +72,8 @@ class AppRepositories {
 			FileSystemUtils.deleteRecursively(directory(event.name()));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete the repository of " + event.name(), ex);
+			// The deletion has committed; failing its request now would undo nothing.
+			log.warn("Cannot delete the repository of the deleted app {}: {}", event.name(), ex.getMessage());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.slipway.addons;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.slipway.apps.AppDeleted;
@@ -30,7 +31,7 @@ class AddonServiceDeletionTest {
 	private final AppNetworks networks = mock(AppNetworks.class);
 
 	private final AddonService service = new AddonService(addons, server, mock(ConfigService.class), networks,
-			mock(AppService.class), mock(AppLocks.class));
+			mock(AppService.class), mock(AppLocks.class), new AddonSettings(20, Duration.ofSeconds(60)));
 
 	@BeforeEach
 	void deletedAppHasADatabase() {
@@ -58,6 +59,18 @@ class AddonServiceDeletionTest {
 			service.appDeleted(new AppDeleted(7L, "shop"));
 
 			TransactionSynchronizationUtils.triggerAfterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK);
+		});
+
+		verify(server, never()).execute(any(String[].class));
+		verify(server, never()).leave(any());
+	}
+
+	@Test
+	void leavesTheServerAloneForAnAppWithoutAddons() {
+		inTransaction(() -> {
+			service.appDeleted(new AppDeleted(8L, "blog"));
+
+			TransactionSynchronizationUtils.triggerAfterCommit();
 		});
 
 		verify(server, never()).execute(any(String[].class));

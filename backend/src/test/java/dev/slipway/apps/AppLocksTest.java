@@ -30,6 +30,28 @@ class AppLocksTest {
 	}
 
 	@Test
+	void whatQueuedBehindADeletionIsRefusedOnceItGetsTheLocks() throws InterruptedException {
+		CountDownLatch deleting = new CountDownLatch(1);
+		CountDownLatch deleted = new CountDownLatch(1);
+		Thread deletion = Thread.ofVirtual().start(() -> locks.exclusive(app.id(), () -> {
+			deleting.countDown();
+			await(deleted);
+			locks.deleted(app.id());
+			return null;
+		}));
+		deleting.await();
+		deleted.countDown();
+		deletion.join();
+
+		assertThatThrownBy(() -> locks.with(app.id(), () -> "rolled out"))
+			.isInstanceOf(SlipwayException.class)
+			.hasMessage("The app was deleted while this change waited.");
+		RecordingProgress progress = new RecordingProgress();
+		assertThat(locks.queued(app, progress, () -> "pushed")).isEmpty();
+		assertThat(progress.text()).contains("shop was deleted while this push waited.");
+	}
+
+	@Test
 	void aPushWaitsForAnotherPushAndSaysSo() throws InterruptedException {
 		CountDownLatch held = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);

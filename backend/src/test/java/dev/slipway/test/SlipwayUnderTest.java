@@ -53,6 +53,8 @@ public final class SlipwayUnderTest extends ControlPlane {
 		settings.put("slipway.admin.password", ADMIN_PASSWORD);
 		// Releases that never bind $PORT fail sooner than in production, to keep the suite quick.
 		settings.put("slipway.runtime.boot-timeout", "20s");
+		// Short enough that the add-on attack test sees a query cancelled without waiting a minute.
+		settings.put("slipway.addons.statement-timeout", "3s");
 		return settings;
 	}
 

@@ -1,0 +1,122 @@
+package dev.slipway.hostile;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.slipway.database.DatabaseUrl;
+import dev.slipway.test.DockerCli;
+import dev.slipway.test.Http;
+import dev.slipway.test.SlipwayUnderTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A tenant with its app's DATABASE_URL attacks the shared add-on server: other databases, the
+ * server's own, enumeration, connection exhaustion and endless queries. It connects from here, at
+ * the server's address on Slipway's network, with exactly the credentials its dynos get.
+ */
+class AddonServerAttackIT {
+
+	static SlipwayUnderTest slipway;
+
+	@BeforeAll
+	static void start() {
+		slipway = SlipwayUnderTest.shared();
+	}
+
+	@Test
+	void anAddonRoleConnectsToItsOwnDatabaseOnly() throws SQLException {
+		String attacker = slipway.createApp("pg-attacker");
+		String victim = slipway.createApp("pg-victim");
+		DatabaseUrl mine = databaseOf(attacker);
+		DatabaseUrl theirs = databaseOf(victim);
+
+		for (String database : List.of("postgres", "template1", theirs.database())) {
+			assertThatThrownBy(() -> connect(mine, database).close()).as(database)
+				.isInstanceOf(SQLException.class)
+				.hasMessageContaining("permission denied for database");
+		}
+		try (Connection own = connect(mine, mine.database()); Statement sql = own.createStatement()) {
+			List<String> names = new ArrayList<>(strings(sql, "select datname from pg_database"));
+			names.addAll(strings(sql, "select rolname from pg_roles where rolname not like 'pg\\_%'"));
+			assertThat(names).contains(mine.database(), theirs.database())
+				.noneMatch(name -> name.contains("attacker") || name.contains("victim"))
+				.allMatch(name -> name.matches("addon_[0-9a-f]{16}|postgres|template[01]"));
+		}
+	}
+
+	@Test
+	void oneAppCannotTakeEveryConnectionOfTheServer() throws SQLException {
+		DatabaseUrl greedy = databaseOf(slipway.createApp("pg-greedy"));
+		DatabaseUrl other = databaseOf(slipway.createApp("pg-other"));
+		List<Connection> held = new ArrayList<>();
+		try {
+			held.add(connect(greedy, greedy.database()));
+			int limit;
+			try (Statement sql = held.get(0).createStatement()) {
+				limit = Integer.parseInt(strings(sql, "select rolconnlimit from pg_roles where rolname = current_user").get(0));
+			}
+			assertThat(limit).isPositive();
+			while (held.size() < limit) {
+				held.add(connect(greedy, greedy.database()));
+			}
+			assertThatThrownBy(() -> connect(greedy, greedy.database()).close()).isInstanceOf(SQLException.class)
+				.hasMessageContaining("too many connections for role");
+			try (Connection stillServed = connect(other, other.database())) {
+				assertThat(stillServed.isValid(2)).isTrue();
+			}
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+	}
+
+	@Test
+	void aQueryWithoutEndIsCancelledAtTheStatementTimeout() throws SQLException {
+		DatabaseUrl url = databaseOf(slipway.createApp("pg-sleeper"));
+		try (Connection connection = connect(url, url.database()); Statement sql = connection.createStatement()) {
+			assertThat(strings(sql, "show statement_timeout")).containsExactly("3s");
+			assertThatThrownBy(() -> sql.execute("select pg_sleep(600)")).isInstanceOf(SQLException.class)
+				.hasMessageContaining("canceling statement due to statement timeout");
+		}
+	}
+
+	/** Provisions the app a database and says how to reach it from here with the app's own credentials. */
+	private static DatabaseUrl databaseOf(String app) {
+		Http.Response provisioned = slipway.adminApi().post("/api/apps/" + app + "/addons", Map.of("plan", "postgresql"));
+		assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(201);
+		DatabaseUrl url = DatabaseUrl
+			.parse(slipway.adminApi().get("/api/apps/" + app + "/config-vars").json().get("DATABASE_URL").asString());
+		String ip = DockerCli.run("inspect", "--format",
+				"{{(index .NetworkSettings.Networks \"" + SlipwayUnderTest.INSTANCE + "-addons\").IPAddress}}", url.host())
+			.strip();
+		return new DatabaseUrl(ip, url.port(), url.database(), url.username(), url.password());
+	}
+
+	private static Connection connect(DatabaseUrl url, String database) throws SQLException {
+		DatabaseUrl target = new DatabaseUrl(url.host(), url.port(), database, url.username(), url.password());
+		return DriverManager.getConnection(target.jdbcUrl(), target.username(), target.password());
+	}
+
+	private static List<String> strings(Statement sql, String query) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (ResultSet rows = sql.executeQuery(query)) {
+			while (rows.next()) {
+				values.add(rows.getString(1));
+			}
+		}
+		return values;
+	}
+
+}
