@@ -25,6 +25,9 @@ public class App {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "dynos_may_run_as_root")
+	private boolean dynosMayRunAsRoot;
+
 	protected App() {
 	}
 
@@ -48,6 +51,15 @@ public class App {
 
 	public Instant createdAt() {
 		return createdAt;
+	}
+
+	/** Whether the owner let dynos run as root when the image asks for it (no USER, or USER root). */
+	public boolean dynosMayRunAsRoot() {
+		return dynosMayRunAsRoot;
+	}
+
+	void allowRootDynos(boolean allowed) {
+		this.dynosMayRunAsRoot = allowed;
 	}
 
 }

@@ -76,18 +76,32 @@ public class AppService {
 		return app;
 	}
 
+	/** Lets the app's dynos run as root when its image asks for it, or stops letting them (from the next deploy or restart). */
+	@Transactional
+	public App allowRootDynos(String name, UserPrincipal user, boolean allowed) {
+		App app = require(name, user);
+		app.allowRootDynos(allowed);
+		return apps.save(app);
+	}
+
 	/**
 	 * Deletes the app once the push and the change to it under way, if any, have finished. The
 	 * transaction runs inside the app's locks, so no connection is held while waiting; the app is looked
-	 * up again once they are held, in case that change was its deletion.
+	 * up again once they are held, in case that change was its deletion. What queued behind it is
+	 * refused once it gets the locks.
 	 */
 	public void delete(String name, UserPrincipal user) {
-		locks.exclusive(require(name, user).id(), () -> transactions.execute(status -> {
-			App app = require(name, user);
-			apps.delete(app);
-			events.publishEvent(new AppDeleted(app.id(), app.name()));
+		long id = require(name, user).id();
+		locks.exclusive(id, () -> {
+			transactions.execute(status -> {
+				App app = require(name, user);
+				apps.delete(app);
+				events.publishEvent(new AppDeleted(app.id(), app.name()));
+				return null;
+			});
+			locks.deleted(id);
 			return null;
-		}));
+		});
 	}
 
 	private static SlipwayException taken(String name) {

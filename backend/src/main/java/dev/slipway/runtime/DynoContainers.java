@@ -17,6 +17,8 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppService;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * Creates, starts, stops and finds the containers of dynos: one per dyno, labelled by app, release,
  * process type and dyno name, on the app's network, with an init process, no privileges, no
- * capabilities, a pids limit and the memory and CPUs of its size.
+ * capabilities, a pids limit, the memory and CPUs of its size, and never as root unless allowed.
  */
 @Component
 class DynoContainers {
@@ -39,6 +41,24 @@ class DynoContainers {
 	/** Where buildpacks put the app, as Heroku's: the working directory and HOME of their dynos. */
 	static final String APP_DIR = "/app";
 
+	/** nobody:nogroup, in most images' /etc/passwd: dynos of images that would run as root run as it. */
+	static final String UNPRIVILEGED_USER = "65534:65534";
+
+	/** A directory every image has and anyone may write, the HOME of dynos run as {@link #UNPRIVILEGED_USER}. */
+	static final String UNPRIVILEGED_HOME = "/tmp";
+
+	/** Who a release's dynos run as. */
+	enum DynoUser {
+
+		/** The image's USER, not root. */
+		IMAGE,
+		/** {@link #UNPRIVILEGED_USER}, for an image without USER or with USER root. */
+		UNPRIVILEGED,
+		/** Root, because the image asks for it and the app allows it. */
+		ROOT
+
+	}
+
 	private final DockerClients docker;
 
 	private final InstanceSettings instance;
@@ -49,11 +69,32 @@ class DynoContainers {
 
 	private final SecureRandom random = new SecureRandom();
 
-	DynoContainers(DockerClients docker, InstanceSettings instance, RuntimeSettings settings, AppNetworks networks) {
+	private final AppService apps;
+
+	DynoContainers(DockerClients docker, InstanceSettings instance, RuntimeSettings settings, AppNetworks networks,
+			AppService apps) {
 		this.docker = docker;
 		this.instance = instance;
 		this.settings = settings;
 		this.networks = networks;
+		this.apps = apps;
+	}
+
+	/** Who the dynos of a release run as: never root unless the image asks for it and the app allows it. */
+	DynoUser user(DeploySpec spec) {
+		if (!runsAsRoot(docker.api().inspectImageCmd(spec.image()).exec().getConfig().getUser())) {
+			return DynoUser.IMAGE;
+		}
+		return apps.byId(spec.appId()).filter(App::dynosMayRunAsRoot).isPresent() ? DynoUser.ROOT : DynoUser.UNPRIVILEGED;
+	}
+
+	/** Whether an image's USER means root: none, or root or uid 0, with any group. */
+	static boolean runsAsRoot(String imageUser) {
+		if (imageUser == null || imageUser.isBlank()) {
+			return true;
+		}
+		String user = imageUser.strip().split(":", 2)[0];
+		return user.equals("root") || user.equals("0");
 	}
 
 	/**
@@ -101,11 +142,12 @@ class DynoContainers {
 	}
 
 	private CreateContainerCmd command(DeploySpec spec, String dyno, String command, DynoSize size) {
+		DynoUser user = user(spec);
 		CreateContainerCmd create = docker.api()
 			.createContainerCmd(spec.image())
 			.withName(instance.resourceName(spec.appName() + "-" + dyno + "-" + suffix()))
 			.withHostName(dyno.replace('.', '-'))
-			.withEnv(environment(spec, dyno, size, settings.port()))
+			.withEnv(environment(spec, dyno, size, settings.port(), user))
 			.withStopTimeout((int) settings.stopTimeout().toSeconds())
 			.withHostConfig(HostConfig.newHostConfig()
 				.withInit(true)
@@ -117,6 +159,9 @@ class DynoContainers {
 				.withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "20m", "max-file", "3"))));
 		if (spec.builtByBuildpack()) {
 			create.withWorkingDir(APP_DIR);
+		}
+		if (user == DynoUser.UNPRIVILEGED) {
+			create.withUser(UNPRIVILEGED_USER);
 		}
 		if (command != null && spec.builtByBuildpack()) {
 			create.withEntrypoint("/bin/bash", "-c").withCmd(profileCommand(command));
@@ -136,8 +181,11 @@ class DynoContainers {
 				+ ". \"$slipway_profile\"; fi; done; unset slipway_profile; " + shellCommand(command);
 	}
 
-	/** The dyno's environment: the release's, its memory defaults for the size, then Slipway's own. */
-	static List<String> environment(DeploySpec spec, String dyno, DynoSize size, int port) {
+	/**
+	 * The dyno's environment: the release's, its memory defaults for the size, then Slipway's own; a
+	 * HOME it may write in unless the config sets one.
+	 */
+	static List<String> environment(DeploySpec spec, String dyno, DynoSize size, int port, DynoUser user) {
 		List<String> env = new ArrayList<>();
 		spec.env().forEach((key, value) -> env.add(key + "=" + value));
 		if (spec.memoryDefaults() != null) {
@@ -145,6 +193,9 @@ class DynoContainers {
 		}
 		if (spec.builtByBuildpack() && !spec.env().containsKey("HOME")) {
 			env.add("HOME=" + APP_DIR);
+		}
+		else if (user == DynoUser.UNPRIVILEGED && !spec.env().containsKey("HOME")) {
+			env.add("HOME=" + UNPRIVILEGED_HOME);
 		}
 		env.add("PORT=" + port);
 		env.add("DYNO=" + dyno);

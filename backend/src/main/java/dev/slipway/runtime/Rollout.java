@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import dev.slipway.apps.AppLocks;
+import dev.slipway.logs.AppLogs;
 import dev.slipway.progress.Progress;
 import dev.slipway.runtime.DynoStates.TrackedDyno;
 
@@ -37,9 +38,13 @@ class Rollout {
 
 	private final RuntimeSettings settings;
 
+	private final DynoContainers containers;
+
+	private final AppLogs logs;
+
 	Rollout(AppLocks locks, FormationPlanner planner, DynoLauncher launcher, DynoStates states,
 			Deployments deployments, Routes routes, AppNetworks networks, OneOffDynos oneOffs,
-			RuntimeSettings settings) {
+			RuntimeSettings settings, DynoContainers containers, AppLogs logs) {
 		this.locks = locks;
 		this.planner = planner;
 		this.launcher = launcher;
@@ -49,6 +54,8 @@ class Rollout {
 		this.networks = networks;
 		this.oneOffs = oneOffs;
 		this.settings = settings;
+		this.containers = containers;
+		this.logs = logs;
 	}
 
 	/**
@@ -92,6 +99,7 @@ class Rollout {
 
 	private void roll(DeploySpec spec, Progress log) {
 		networks.ensure(spec.appName());
+		announceUser(spec, log);
 		List<Formation> formation = planner.formationFor(spec);
 		List<TrackedDyno> previous = states.of(spec.appName()).stream().filter(dyno -> !dyno.retiring()).toList();
 		Optional<Formation> web = formation.stream().filter(type -> type.processType().equals(ProcessType.WEB)).findFirst();
@@ -122,6 +130,25 @@ class Rollout {
 			log.step("Stopping " + previous.size() + " previous dyno" + (previous.size() == 1 ? "" : "s")
 					+ " (SIGTERM, then SIGKILL after the stop timeout)");
 			launcher.retire(previous);
+		}
+	}
+
+	/** Says so when the image would run as root: its dynos run unprivileged, or as root with a warning. */
+	private void announceUser(DeploySpec spec, Progress log) {
+		switch (containers.user(spec)) {
+			case ROOT -> {
+				String warning = "The dynos of v" + spec.version() + " run as root: the image sets no USER (or USER root) "
+						+ "and the app allows root. Add a USER to the Dockerfile, then turn dynos_may_run_as_root off.";
+				log.warning(warning);
+				logs.platform(spec.appId(), "api", warning);
+			}
+			case UNPRIVILEGED -> log.detail("The image sets no USER (or USER root), so its dynos run as the unprivileged "
+					+ "user " + DynoContainers.UNPRIVILEGED_USER + " with HOME=" + DynoContainers.UNPRIVILEGED_HOME
+					+ ". An image that truly needs root: PATCH /api/apps/" + spec.appName()
+					+ " {\"dynos_may_run_as_root\": true}.");
+			case IMAGE -> {
+				// Its own user, as built.
+			}
 		}
 	}
 

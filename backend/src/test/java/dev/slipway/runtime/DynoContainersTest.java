@@ -3,6 +3,7 @@ package dev.slipway.runtime;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.slipway.runtime.DynoContainers.DynoUser;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,16 +33,16 @@ class DynoContainersTest {
 	@Test
 	void dynosGetTheMemoryDefaultsOfTheirSizeBesideTheConfig() {
 		DeploySpec spec = spec(Map.of("GREETING", "hi"), MemoryDefaults.JVM);
-		assertThat(DynoContainers.environment(spec, "web.1", DynoSize.STANDARD_2X, 5000)).containsExactly("GREETING=hi",
+		assertThat(DynoContainers.environment(spec, "web.1", DynoSize.STANDARD_2X, 5000, DynoUser.IMAGE)).containsExactly("GREETING=hi",
 				"JAVA_TOOL_OPTIONS=-Xmx671m -XX:CICompilerCount=2 -Dfile.encoding=UTF-8", "PORT=5000", "DYNO=web.1",
 				"TINI_KILL_PROCESS_GROUP=1");
-		assertThat(DynoContainers.environment(spec, "run.1", DynoSize.BASIC, 5000))
+		assertThat(DynoContainers.environment(spec, "run.1", DynoSize.BASIC, 5000, DynoUser.IMAGE))
 			.contains("JAVA_TOOL_OPTIONS=-Xmx300m -Xss512k -XX:CICompilerCount=2 -Dfile.encoding=UTF-8");
 		assertThat(DynoContainers.environment(spec(Map.of("JAVA_TOOL_OPTIONS", "-Xmx64m"), MemoryDefaults.JVM), "web.1",
-				DynoSize.BASIC, 5000))
+				DynoSize.BASIC, 5000, DynoUser.IMAGE))
 			.containsOnlyOnce("JAVA_TOOL_OPTIONS=-Xmx64m")
 			.noneMatch(variable -> variable.contains("-Xmx300m"));
-		assertThat(DynoContainers.environment(spec(Map.of(), null), "web.1", DynoSize.BASIC, 5000))
+		assertThat(DynoContainers.environment(spec(Map.of(), null), "web.1", DynoSize.BASIC, 5000, DynoUser.IMAGE))
 			.containsExactly("PORT=5000", "DYNO=web.1", "TINI_KILL_PROCESS_GROUP=1");
 	}
 
@@ -56,12 +57,36 @@ class DynoContainersTest {
 
 	@Test
 	void buildpackDynosLiveInTheirAppDirectory() {
-		assertThat(DynoContainers.environment(spec(Map.of(), null, true), "web.1", DynoSize.BASIC, 5000))
+		assertThat(DynoContainers.environment(spec(Map.of(), null, true), "web.1", DynoSize.BASIC, 5000, DynoUser.IMAGE))
 			.containsExactly("HOME=/app", "PORT=5000", "DYNO=web.1", "TINI_KILL_PROCESS_GROUP=1");
-		assertThat(DynoContainers.environment(spec(Map.of("HOME", "/srv"), null, true), "web.1", DynoSize.BASIC, 5000))
+		assertThat(DynoContainers.environment(spec(Map.of("HOME", "/srv"), null, true), "web.1", DynoSize.BASIC, 5000, DynoUser.IMAGE))
 			.containsOnlyOnce("HOME=/srv")
 			.doesNotContain("HOME=/app");
-		assertThat(DynoContainers.environment(spec(Map.of(), null, false), "web.1", DynoSize.BASIC, 5000))
+		assertThat(DynoContainers.environment(spec(Map.of(), null, false), "web.1", DynoSize.BASIC, 5000, DynoUser.IMAGE))
+			.noneMatch(variable -> variable.startsWith("HOME="));
+	}
+
+	@Test
+	void imagesWithoutUserOrWithRootRunAsRoot() {
+		assertThat(DynoContainers.runsAsRoot(null)).isTrue();
+		assertThat(DynoContainers.runsAsRoot("")).isTrue();
+		assertThat(DynoContainers.runsAsRoot("root")).isTrue();
+		assertThat(DynoContainers.runsAsRoot("0:0")).isTrue();
+		assertThat(DynoContainers.runsAsRoot("root:staff")).isTrue();
+		assertThat(DynoContainers.runsAsRoot("app")).isFalse();
+		assertThat(DynoContainers.runsAsRoot("1000:1000")).isFalse();
+		assertThat(DynoContainers.runsAsRoot("node")).isFalse();
+	}
+
+	@Test
+	void unprivilegedDynosLiveInADirectoryTheyMayWrite() {
+		assertThat(DynoContainers.environment(spec(Map.of(), null), "web.1", DynoSize.BASIC, 5000, DynoUser.UNPRIVILEGED))
+			.containsExactly("HOME=/tmp", "PORT=5000", "DYNO=web.1", "TINI_KILL_PROCESS_GROUP=1");
+		assertThat(DynoContainers.environment(spec(Map.of("HOME", "/data"), null), "web.1", DynoSize.BASIC, 5000,
+				DynoUser.UNPRIVILEGED))
+			.containsOnlyOnce("HOME=/data")
+			.doesNotContain("HOME=/tmp");
+		assertThat(DynoContainers.environment(spec(Map.of(), null), "web.1", DynoSize.BASIC, 5000, DynoUser.ROOT))
 			.noneMatch(variable -> variable.startsWith("HOME="));
 	}
 

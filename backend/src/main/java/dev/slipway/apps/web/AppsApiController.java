@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
+import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** {@code /api/apps}: create, list, show and delete apps. */
+/** {@code /api/apps}: create, list, show, change and delete apps. */
 @RestController
 @RequestMapping("/api/apps")
 class AppsApiController {
@@ -28,10 +30,14 @@ class AppsApiController {
 	record CreateApp(String name) {
 	}
 
-	record AppResource(String name, Instant createdAt, String gitUrl) {
+	/** The settings an app's owner may change: {@code {"dynos_may_run_as_root": true}}. */
+	record UpdateApp(Boolean dynosMayRunAsRoot) {
+	}
+
+	record AppResource(String name, Instant createdAt, String gitUrl, boolean dynosMayRunAsRoot) {
 
 		static AppResource of(App app) {
-			return new AppResource(app.name(), app.createdAt(), GitRemote.url(app.name()));
+			return new AppResource(app.name(), app.createdAt(), GitRemote.url(app.name()), app.dynosMayRunAsRoot());
 		}
 
 	}
@@ -58,6 +64,16 @@ class AppsApiController {
 	@GetMapping("/{name}")
 	AppResource show(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name) {
 		return AppResource.of(apps.require(name, user));
+	}
+
+	@PatchMapping("/{name}")
+	AppResource update(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name,
+			@RequestBody UpdateApp request) {
+		if (request.dynosMayRunAsRoot() == null) {
+			throw SlipwayException.invalid("invalid_app_update",
+					"Send {\"dynos_may_run_as_root\": true} or false; nothing else about an app can be changed here.");
+		}
+		return AppResource.of(apps.allowRootDynos(name, user, request.dynosMayRunAsRoot()));
 	}
 
 	@DeleteMapping("/{name}")
