@@ -52,7 +52,7 @@ class DynoContainers {
 
 		/** The image's USER, not root. */
 		IMAGE,
-		/** {@link #UNPRIVILEGED_USER}, for an image without USER or with USER root. */
+		/** {@link #UNPRIVILEGED_USER}, for an image that would run as root. */
 		UNPRIVILEGED,
 		/** Root, because the image asks for it and the app allows it. */
 		ROOT
@@ -71,30 +71,24 @@ class DynoContainers {
 
 	private final AppService apps;
 
+	private final ImageUsers imageUsers;
+
 	DynoContainers(DockerClients docker, InstanceSettings instance, RuntimeSettings settings, AppNetworks networks,
-			AppService apps) {
+			AppService apps, ImageUsers imageUsers) {
 		this.docker = docker;
 		this.instance = instance;
 		this.settings = settings;
 		this.networks = networks;
 		this.apps = apps;
+		this.imageUsers = imageUsers;
 	}
 
 	/** Who the dynos of a release run as: never root unless the image asks for it and the app allows it. */
 	DynoUser user(DeploySpec spec) {
-		if (!runsAsRoot(docker.api().inspectImageCmd(spec.image()).exec().getConfig().getUser())) {
+		if (!imageUsers.runsAsRoot(spec.image())) {
 			return DynoUser.IMAGE;
 		}
 		return apps.byId(spec.appId()).filter(App::dynosMayRunAsRoot).isPresent() ? DynoUser.ROOT : DynoUser.UNPRIVILEGED;
-	}
-
-	/** Whether an image's USER means root: none, or root or uid 0, with any group. */
-	static boolean runsAsRoot(String imageUser) {
-		if (imageUser == null || imageUser.isBlank()) {
-			return true;
-		}
-		String user = imageUser.strip().split(":", 2)[0];
-		return user.equals("root") || user.equals("0");
 	}
 
 	/**

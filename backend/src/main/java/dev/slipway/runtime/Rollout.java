@@ -137,12 +137,14 @@ class Rollout {
 	private void announceUser(DeploySpec spec, Progress log) {
 		switch (containers.user(spec)) {
 			case ROOT -> {
-				String warning = "The dynos of v" + spec.version() + " run as root: the image sets no USER (or USER root) "
-						+ "and the app allows root. Add a USER to the Dockerfile, then turn dynos_may_run_as_root off.";
+				String warning = "The dynos of v" + spec.version() + " run as root: the image's user is root (no USER, "
+						+ "USER root, or a user with uid 0) and the app allows it. Add a USER of your own to the Dockerfile, "
+						+ "then turn dynos_may_run_as_root off.";
 				log.warning(warning);
 				logs.platform(spec.appId(), "api", warning);
 			}
-			case UNPRIVILEGED -> log.detail("The image sets no USER (or USER root), so its dynos run as the unprivileged "
+			case UNPRIVILEGED -> log.detail("The image's user is root (no USER, USER root, or a user with uid 0), so "
+					+ "its dynos run as the unprivileged "
 					+ "user " + DynoContainers.UNPRIVILEGED_USER + " with HOME=" + DynoContainers.UNPRIVILEGED_HOME
 					+ ". An image that truly needs root: PATCH /api/apps/" + spec.appName()
 					+ " {\"dynos_may_run_as_root\": true}.");

@@ -72,11 +72,23 @@ class DynoHardeningAttackIT {
 
 		GitProject.Push push = rootImage().push(slipway, app, slipway.adminToken());
 		assertThat(push.succeeded()).as(push.toString()).isTrue();
-		assertThat(push.output()).contains("The dynos of v1 run as root: the image sets no USER");
+		assertThat(push.output()).contains("The dynos of v1 run as root: the image's user is root");
 		assertThat(oneOff(app, PROBE)).startsWith("0\n0\n");
 		JsonNode web = inspect(webDyno(app));
 		assertThat(web.at("/Config/User").asString()).isEmpty();
 		assertThat(web.at("/HostConfig/CapDrop").valueStream().map(JsonNode::asString)).containsExactly("ALL");
+	}
+
+	@Test
+	void aUserNamedOtherwiseWithUidZeroIsRootToo() {
+		String app = slipway.createApp("toor");
+		GitProject.Push push = GitProject.sample("dockerfile")
+			.write("Dockerfile", ROOT_DOCKERFILE.replace("CMD", "RUN echo 'toor:x:0:0::/root:/bin/sh' >> /etc/passwd\nUSER toor\nCMD"))
+			.commit("a root user by another name")
+			.push(slipway, app, slipway.adminToken());
+		assertThat(push.succeeded()).as(push.toString()).isTrue();
+		assertThat(push.output()).contains("its dynos run as the unprivileged user 65534:65534");
+		assertThat(oneOff(app, PROBE)).startsWith("65534\n65534\n");
 	}
 
 	private static GitProject rootImage() {

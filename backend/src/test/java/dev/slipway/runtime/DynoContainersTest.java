@@ -67,18 +67,6 @@ class DynoContainersTest {
 	}
 
 	@Test
-	void imagesWithoutUserOrWithRootRunAsRoot() {
-		assertThat(DynoContainers.runsAsRoot(null)).isTrue();
-		assertThat(DynoContainers.runsAsRoot("")).isTrue();
-		assertThat(DynoContainers.runsAsRoot("root")).isTrue();
-		assertThat(DynoContainers.runsAsRoot("0:0")).isTrue();
-		assertThat(DynoContainers.runsAsRoot("root:staff")).isTrue();
-		assertThat(DynoContainers.runsAsRoot("app")).isFalse();
-		assertThat(DynoContainers.runsAsRoot("1000:1000")).isFalse();
-		assertThat(DynoContainers.runsAsRoot("node")).isFalse();
-	}
-
-	@Test
 	void unprivilegedDynosLiveInADirectoryTheyMayWrite() {
 		assertThat(DynoContainers.environment(spec(Map.of(), null), "web.1", DynoSize.BASIC, 5000, DynoUser.UNPRIVILEGED))
 			.containsExactly("HOME=/tmp", "PORT=5000", "DYNO=web.1", "TINI_KILL_PROCESS_GROUP=1");
