@@ -77,6 +77,17 @@ class DynoHardeningAttackIT {
 		JsonNode web = inspect(webDyno(app));
 		assertThat(web.at("/Config/User").asString()).isEmpty();
 		assertThat(web.at("/HostConfig/CapDrop").valueStream().map(JsonNode::asString)).containsExactly("ALL");
+
+		Http browser = slipway.browserSession();
+		Http.Response posted = browser.submitForm("/apps/" + app + "/settings", "/apps/" + app + "/dyno-user",
+				Map.of("root", "false"));
+		assertThat(posted.status()).as(posted.toString()).isEqualTo(302);
+		assertThat(browser.get("/apps/" + app + "/settings").body())
+			.contains("never run as root from the next deploy or restart")
+			.contains("Root is not allowed for this app.");
+		assertThat(slipway.adminApi().get("/api/apps/" + app).json().get("dynos_may_run_as_root").asBoolean()).isFalse();
+		assertThat(slipway.adminApi().delete("/api/apps/" + app + "/dynos").status()).isEqualTo(202);
+		assertThat(oneOff(app, PROBE)).startsWith("65534\n65534\n");
 	}
 
 	@Test

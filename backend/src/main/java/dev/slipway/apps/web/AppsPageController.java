@@ -156,6 +156,15 @@ class AppsPageController {
 		return found.fragment().reference();
 	}
 
+	@PostMapping("/{name}/dyno-user")
+	String dynoUser(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name,
+			@RequestParam boolean root, RedirectAttributes flash) {
+		App app = apps.allowRootDynos(name, user, root);
+		flash.addFlashAttribute("notice", (root ? "Dynos of " + app.name() + " may run as root" : "Dynos of " + app.name()
+				+ " never run as root") + " from the next deploy or restart.");
+		return "redirect:/apps/" + app.name() + "/settings";
+	}
+
 	@PostMapping("/{name}/delete")
 	String delete(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name,
 			@RequestParam(defaultValue = "") String confirmation, RedirectAttributes flash) {
