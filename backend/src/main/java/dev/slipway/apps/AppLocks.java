@@ -30,7 +30,7 @@ public class AppLocks {
 
 	private final Duration timeout;
 
-	AppLocks(@Value("${slipway.git.queue-timeout:10m}") Duration timeout) {
+	public AppLocks(@Value("${slipway.git.queue-timeout:10m}") Duration timeout) {
 		this.timeout = timeout;
 	}
 

@@ -10,7 +10,7 @@ import dev.slipway.docker.DockerClients;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.logs.AppLogs;
 import dev.slipway.progress.Progress;
-import dev.slipway.router.Router;
+import dev.slipway.router.RouterSettings;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.DeploySpec;
 import dev.slipway.runtime.DynoRuntime;
@@ -36,7 +36,7 @@ public class ReleaseService {
 
 	private final RuntimeSettings runtime;
 
-	private final Router router;
+	private final RouterSettings router;
 
 	private final ImageRetention retention;
 
@@ -49,7 +49,7 @@ public class ReleaseService {
 	private final AppLocks locks;
 
 	ReleaseService(Releases releases, DynoRuntime dynos, ReleaseBuilds builds, RuntimeSettings runtime,
-			Router router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events,
+			RouterSettings router, ImageRetention retention, DockerClients docker, ApplicationEventPublisher events,
 			AppLogs appLogs, AppLocks locks) {
 		this.releases = releases;
 		this.dynos = dynos;

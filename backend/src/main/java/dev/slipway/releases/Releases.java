@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 interface Releases extends JpaRepository<Release, Long> {
 
@@ -19,7 +18,11 @@ interface Releases extends JpaRepository<Release, Long> {
 
 	List<Release> findByAppIdAndStatusOrderByVersionAsc(long appId, ReleaseStatus status);
 
-	@Query("select coalesce(max(r.version), 0) from Release r where r.appId = ?1")
-	int lastVersion(long appId);
+	Optional<Release> findFirstByAppIdOrderByVersionDesc(long appId);
+
+	/** The app's newest version, 0 before its first release. */
+	default int lastVersion(long appId) {
+		return findFirstByAppIdOrderByVersionDesc(appId).map(Release::version).orElse(0);
+	}
 
 }

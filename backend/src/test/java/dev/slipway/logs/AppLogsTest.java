@@ -3,14 +3,10 @@ package dev.slipway.logs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +15,7 @@ class AppLogsTest {
 
 	private static final LogFilter ALL = new LogFilter(null, null, null, null);
 
-	private final AppLogs logs = new AppLogs(new EmptyStore(),
-			new LogWriter(new EmptyStore(), new LogBuffer(512L * 1024 * 1024), new SimpleAsyncTaskExecutor()));
+	private final AppLogs logs = UnstoredAppLogs.create();
 
 	@Test
 	void linesOfSeveralStreamsReachAReaderInTheOrderOfTheirNumbers() throws Exception {
@@ -100,39 +95,6 @@ class AppLogsTest {
 		for (int i = 0; i < seen.size(); i++) {
 			assertThat(seen.get(i)).as("line %s", i).isEqualTo(i + 1);
 		}
-	}
-
-	/** A store with nothing in it yet, which never finishes writing (no writer runs here). */
-	private static final class EmptyStore extends LogStore {
-
-		EmptyStore() {
-			super(null, null);
-		}
-
-		@Override
-		long maxSeq(long appId) {
-			return 0;
-		}
-
-		@Override
-		List<LogLine> recent(long appId, LogFilter filter, int limit) {
-			return List.of();
-		}
-
-		@Override
-		List<LogLine> after(long appId, LogFilter filter, long seq, int limit) {
-			return List.of();
-		}
-
-		@Override
-		void write(List<PendingLine> lines, Map<String, ContainerCursor> cursors) {
-		}
-
-		@Override
-		Optional<ContainerCursor> cursor(String containerId) {
-			return Optional.empty();
-		}
-
 	}
 
 }
