@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -115,11 +116,11 @@ public class BuildService {
 	public BuildRecording build(App app, SourceTree source, String author, BuildConfig config, Progress pushLog) {
 		Build build = builds.save(new Build(app.id(), source.commit(), author));
 		BuildOutputStore.Recorder recorder = output.record(build.id());
-		Progress log = line -> {
+		Progress log = output.capped(line -> {
 			pushLog.line(line);
 			recorder.line(line);
 			appLogs.platform(app.id(), "build", line);
-		};
+		});
 		try {
 			run(app, build, source, config, log);
 		}
@@ -309,17 +310,24 @@ public class BuildService {
 					"The app " + app.name() + " has no build " + buildId + "."));
 	}
 
-	public List<String> output(Build build) {
-		return output.lines(build.id());
+	/** At most {@code limit} lines of the build's output numbered above {@code after}, so far. */
+	public OutputPage output(Build build, int after, int limit) {
+		return output.page(build.id(), after, limit);
 	}
 
-	/** Feeds a build's output after line {@code after} into {@code sink}, live while it runs; see {@link OutputLine#END}. */
-	public void follow(Build build, int after, BlockingQueue<OutputLine> sink) {
-		output.follow(build.id(), after, sink);
+	/** The last {@code count} lines of the build's output so far. */
+	public OutputPage outputTail(Build build, int count) {
+		return output.tail(build.id(), count);
 	}
 
-	public void unfollow(Build build, BlockingQueue<OutputLine> sink) {
-		output.unfollow(build.id(), sink);
+	/** Waits up to {@code timeout} for more output than line {@code after}, or the output's end; false if neither came. */
+	public boolean awaitOutput(Build build, int after, Duration timeout) throws InterruptedException {
+		return output.await(build.id(), after, timeout);
+	}
+
+	/** Why the build's output is gone, when it was deleted because the app has newer builds than the retention keeps. */
+	public Optional<String> outputExpiry(Build build) {
+		return output.expiry(build.id());
 	}
 
 	/** Builds cut short by a stop of Slipway are failed, not left "building" for ever. */

@@ -10,13 +10,14 @@ import dev.slipway.progress.Progress;
 /**
  * Docker's build output in the push's style: each Dockerfile step becomes a step header, command
  * output becomes detail lines, cache hits say so, and Docker's bookkeeping lines are left out. For
- * generated Dockerfiles the plumbing steps (ARG, ENV, WORKDIR, …) are left out too. Command output
- * beyond {@link #MAX_OUTPUT_LINES} lines is neither shown nor kept, so a build that prints without
- * end cannot fill the database or the user's terminal; the step headers and the outcome still show.
+ * generated Dockerfiles the plumbing steps (ARG, ENV, WORKDIR, …) are left out too. Docker sends
+ * step headers and command output alike, so a header counts only when it names the step after the
+ * last one: a command that prints {@code Step 2/3 : …} stays command output, which
+ * {@link BuildOutputCap} bounds.
  */
 final class DockerBuildOutput implements Consumer<String> {
 
-	private static final Pattern STEP = Pattern.compile("^Step (\\d+/\\d+) : (\\S+)(.*)$");
+	private static final Pattern STEP = Pattern.compile("^Step ((\\d{1,6})/\\d{1,6}) : (\\S+)(.*)$");
 
 	private static final Pattern BOOKKEEPING = Pattern
 		.compile("^( ---> (Running in [0-9a-f]+|[0-9a-f]{12})|Removing intermediate container .*|Successfully (built|tagged) .*)$");
@@ -27,15 +28,13 @@ final class DockerBuildOutput implements Consumer<String> {
 
 	private static final int MAX_STEP_LENGTH = 140;
 
-	static final int MAX_OUTPUT_LINES = 20_000;
-
 	private final Progress log;
 
 	private final boolean ownDockerfile;
 
 	private boolean showingStep = true;
 
-	private int outputLines;
+	private int lastStep;
 
 	DockerBuildOutput(Progress log, boolean ownDockerfile) {
 		this.log = log;
@@ -46,13 +45,14 @@ final class DockerBuildOutput implements Consumer<String> {
 	public void accept(String raw) {
 		String line = ANSI_ESCAPE.matcher(raw).replaceAll("");
 		Matcher step = STEP.matcher(line);
-		if (step.matches()) {
-			String instruction = step.group(2).toUpperCase();
+		if (step.matches() && Integer.parseInt(step.group(2)) == lastStep + 1) {
+			lastStep++;
+			String instruction = step.group(3).toUpperCase();
 			// Slipway's own labels come last as steps of their own; they say nothing to the user.
-			boolean slipwayLabel = instruction.equals("LABEL") && step.group(3).strip().startsWith("dev.slipway.");
+			boolean slipwayLabel = instruction.equals("LABEL") && step.group(4).strip().startsWith("dev.slipway.");
 			showingStep = !slipwayLabel && (ownDockerfile || SHOWN_WHEN_GENERATED.contains(instruction));
 			if (showingStep) {
-				String text = "Step " + step.group(1) + ": " + instruction + step.group(3);
+				String text = "Step " + step.group(1) + ": " + instruction + step.group(4);
 				log.step(text.length() > MAX_STEP_LENGTH ? text.substring(0, MAX_STEP_LENGTH - 1) + "…" : text);
 			}
 		}
@@ -62,14 +62,7 @@ final class DockerBuildOutput implements Consumer<String> {
 			}
 		}
 		else if (!BOOKKEEPING.matcher(line).matches()) {
-			outputLines++;
-			if (outputLines <= MAX_OUTPUT_LINES) {
-				log.detail(line);
-			}
-			else if (outputLines == MAX_OUTPUT_LINES + 1) {
-				log.warning("The build printed more than " + MAX_OUTPUT_LINES
-						+ " lines; the rest of its output is not shown or kept.");
-			}
+			log.detail(line);
 		}
 	}
 

@@ -13,6 +13,7 @@ import dev.slipway.identity.UserPrincipal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** {@code /api/apps/<app>/builds}: an app's builds, their output, and cancelling one. */
 @RestController
@@ -60,11 +62,11 @@ class BuildsApiController {
 		return BuildResource.of(builds.require(apps.require(appName, user), id));
 	}
 
+	/** The output so far, streamed a page at a time; a build whose output expired answers 404 build_output_expired. */
 	@GetMapping(path = "/{id}/output", produces = MediaType.TEXT_PLAIN_VALUE)
-	String output(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, @PathVariable long id) {
-		Build build = builds.require(apps.require(appName, user), id);
-		List<String> lines = builds.output(build);
-		return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+	ResponseEntity<StreamingResponseBody> output(@AuthenticationPrincipal UserPrincipal user,
+			@PathVariable String appName, @PathVariable long id) {
+		return BuildOutputText.of(builds, builds.require(apps.require(appName, user), id));
 	}
 
 	@PostMapping("/{id}/cancel")

@@ -2,9 +2,6 @@ package dev.slipway.builds.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
@@ -12,12 +9,14 @@ import dev.slipway.builds.Build;
 import dev.slipway.builds.BuildService;
 import dev.slipway.builds.BuildpackSelection;
 import dev.slipway.builds.OutputLine;
+import dev.slipway.builds.OutputPage;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A build's page with its output, followed live while it runs, and the buildpack setting's form. */
@@ -36,6 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BuildsPageController {
 
 	static final Duration HEARTBEAT = Duration.ofSeconds(20);
+
+	/** The page shows the output's end; the rest is a link away. */
+	static final int SHOWN_LINES = 1000;
 
 	private final AppService apps;
 
@@ -61,11 +64,22 @@ class BuildsPageController {
 		model.addAttribute("app", app);
 		model.addAttribute("tab", "activity");
 		model.addAttribute("build", build);
-		model.addAttribute("output", builds.output(build));
+		model.addAttribute("output", builds.outputTail(build, SHOWN_LINES));
+		model.addAttribute("outputExpiry", builds.outputExpiry(build).orElse(null));
 		return "build/build";
 	}
 
-	/** Server-sent events: each line with its number as the event id, so a reconnect resumes where it left off. */
+	/** The whole output as text, for what the page leaves out. */
+	@GetMapping("/builds/{id}/output")
+	ResponseEntity<StreamingResponseBody> output(@AuthenticationPrincipal UserPrincipal user,
+			@PathVariable String appName, @PathVariable long id) {
+		return BuildOutputText.of(builds, builds.require(apps.require(appName, user), id));
+	}
+
+	/**
+	 * Server-sent events: each line with its number as the event id, so a reconnect resumes where it left
+	 * off. Lines are read a page at a time, so a follower far behind holds one page, not the output.
+	 */
 	@GetMapping(path = "/builds/{id}/stream", produces = "text/event-stream")
 	SseEmitter stream(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, @PathVariable long id,
 			@RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId,
@@ -73,23 +87,24 @@ class BuildsPageController {
 		App app = apps.require(appName, user);
 		Build build = builds.require(app, id);
 		SseEmitter emitter = new SseEmitter(0L);
-		BlockingQueue<OutputLine> lines = new LinkedBlockingQueue<>();
-		builds.follow(build, lastEventId != null ? lastEventId : after, lines);
 		executor.execute(() -> {
 			try {
+				int sent = lastEventId != null ? lastEventId : after;
 				while (true) {
-					switch (lines.poll(HEARTBEAT.toSeconds(), TimeUnit.SECONDS)) {
-						case null -> emitter.send(SseEmitter.event().comment("heartbeat"));
-						case OutputLine.Line line ->
-							emitter.send(SseEmitter.event().id(String.valueOf(line.number())).data(line.text()));
-						case OutputLine.End end -> {
-							emitter.send(SseEmitter.event().name("end").data(builds.require(app, id)
-								.status()
-								.name()
-								.toLowerCase()));
-							emitter.complete();
-							return;
-						}
+					OutputPage page = builds.output(build, sent, BuildOutputText.PAGE);
+					for (OutputLine line : page.lines()) {
+						emitter.send(SseEmitter.event().id(String.valueOf(line.number())).data(line.text()));
+					}
+					sent = page.lastNumber(sent);
+					if (page.ended()) {
+						emitter.send(SseEmitter.event()
+							.name("end")
+							.data(builds.require(app, id).status().name().toLowerCase()));
+						emitter.complete();
+						return;
+					}
+					if (page.lines().isEmpty() && !builds.awaitOutput(build, sent, HEARTBEAT)) {
+						emitter.send(SseEmitter.event().comment("heartbeat"));
 					}
 				}
 			}
@@ -98,9 +113,6 @@ class BuildsPageController {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-			}
-			finally {
-				builds.unfollow(build, lines);
 			}
 		});
 		return emitter;

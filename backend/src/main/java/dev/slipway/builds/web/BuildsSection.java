@@ -11,6 +11,7 @@ import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
 import dev.slipway.builds.Build;
 import dev.slipway.builds.BuildService;
+import dev.slipway.builds.OutputPage;
 
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,7 @@ class BuildsSection implements AppPageSection<BuildsSection.View> {
 	private LatestBuild latest(List<Build> recent) {
 		return recent.stream()
 			.findFirst()
-			.map(build -> new LatestBuild(build, builds.output(build)))
+			.map(build -> new LatestBuild(build, builds.outputTail(build, BuildsPageController.SHOWN_LINES)))
 			.orElse(LatestBuild.NONE);
 	}
 
@@ -78,9 +79,9 @@ class BuildsSection implements AppPageSection<BuildsSection.View> {
 	}
 
 	/** The build is null before the first push, which the fragment tells. */
-	public record LatestBuild(Build build, List<String> output) {
+	public record LatestBuild(Build build, OutputPage output) {
 
-		static final LatestBuild NONE = new LatestBuild(null, List.of());
+		static final LatestBuild NONE = new LatestBuild(null, new OutputPage(List.of(), true));
 
 	}
 
