@@ -210,7 +210,7 @@ public class BuildService {
 		String repository = instance.resourceName("app") + "/" + app.name();
 		String tag = repository + ":build-" + build.id();
 		Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),
-				SlipwayLabels.BUILD, String.valueOf(build.id()));
+				SlipwayLabels.APP_ID, String.valueOf(app.id()), SlipwayLabels.BUILD, String.valueOf(build.id()));
 		String cpuset = environment.cpuset(slot.number(), capacity.cpus());
 		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, settings.memory().toBytes(), dockerfile,
 				cache != null ? DependencyCache.APP_STAGE : null, plan.buildArgs(), cpuset, environment.network());

@@ -37,8 +37,8 @@ class AppGitServlet extends GitServlet {
 
 	private final transient AppService apps;
 
-	AppGitServlet(AppService apps, AppRepositories repositories, PushPipeline pipeline, GitSettings settings,
-			TaskExecutor executor) {
+	AppGitServlet(AppService apps, AppRepositories repositories, RepositoryLimits limits, PushPipeline pipeline,
+			GitSettings settings, TaskExecutor executor) {
 		this.apps = apps;
 		setRepositoryResolver((request, name) -> {
 			App app = (App) request.getAttribute(APP);
@@ -52,7 +52,10 @@ class AppGitServlet extends GitServlet {
 				throw new ServiceNotEnabledException("Cannot open the repository of " + app.name(), ex);
 			}
 		});
-		setReceivePackFactory((request, repository) -> receivePack(request, repository, pipeline, settings, executor));
+		setReceivePackFactory(
+				(request, repository) -> receivePack(request, repository, pipeline, limits, settings, executor));
+		addReceivePackFilter((request, response, chain) -> chain.doFilter(
+				limits.bounded((HttpServletRequest) request, (App) request.getAttribute(APP)), response));
 	}
 
 	@Override
@@ -83,7 +86,7 @@ class AppGitServlet extends GitServlet {
 	}
 
 	private static ReceivePack receivePack(HttpServletRequest request, Repository repository, PushPipeline pipeline,
-			GitSettings settings, TaskExecutor executor) {
+			RepositoryLimits limits, GitSettings settings, TaskExecutor executor) {
 		App app = (App) request.getAttribute(APP);
 		UserPrincipal user = (UserPrincipal) request.getAttribute(USER);
 		ReceivePack receivePack = new ReceivePack(repository);
@@ -92,7 +95,7 @@ class AppGitServlet extends GitServlet {
 		receivePack.setMaxPackSizeLimit(settings.maxPackSize().toBytes());
 		receivePack.setMaxObjectSizeLimit(settings.maxObjectSize().toBytes());
 		receivePack.setRefLogIdent(new PersonIdent(user.email(), user.email()));
-		receivePack.setPreReceiveHook(new DeployHook(app, user, pipeline, executor));
+		receivePack.setPreReceiveHook(new DeployHook(app, user, pipeline, limits, executor));
 		return receivePack;
 	}
 

@@ -2,6 +2,7 @@ package dev.slipway.git;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -91,6 +92,30 @@ class AppRepositories {
 					FileSystemUtils.deleteRecursively(directory);
 				}
 			}
+		}
+	}
+
+	/** Bytes the app's repository takes on disk; 0 before its first push. */
+	long size(String appName) {
+		Path directory = directory(appName);
+		if (!Files.isDirectory(directory)) {
+			return 0;
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			return files.filter(Files::isRegularFile).mapToLong(AppRepositories::sizeOf).sum();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot measure the repository of " + appName, ex);
+		}
+	}
+
+	/** A file that went away meanwhile (a ref lock, say) counts as nothing. */
+	private static long sizeOf(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return 0;
 		}
 	}
 

@@ -1,6 +1,8 @@
 package dev.slipway.git;
 
+import java.io.IOException;
 import java.util.Collection;
+import java.util.Optional;
 
 import dev.slipway.apps.App;
 import dev.slipway.identity.UserPrincipal;
@@ -25,18 +27,24 @@ final class DeployHook implements PreReceiveHook {
 
 	private final PushPipeline pipeline;
 
+	private final RepositoryLimits limits;
+
 	private final TaskExecutor executor;
 
-	DeployHook(App app, UserPrincipal user, PushPipeline pipeline, TaskExecutor executor) {
+	DeployHook(App app, UserPrincipal user, PushPipeline pipeline, RepositoryLimits limits, TaskExecutor executor) {
 		this.app = app;
 		this.user = user;
 		this.pipeline = pipeline;
+		this.limits = limits;
 		this.executor = executor;
 	}
 
 	@Override
 	public void onPreReceive(ReceivePack receivePack, Collection<ReceiveCommand> commands) {
 		PushOutput output = new PushOutput(receivePack, executor);
+		if (overLimits(receivePack, commands, output)) {
+			return;
+		}
 		boolean deployed = false;
 		for (ReceiveCommand command : commands) {
 			String ref = command.getRefName();
@@ -58,6 +66,22 @@ final class DeployHook implements PreReceiveHook {
 				command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, DECLINED);
 			}
 		}
+	}
+
+	/** Refuses every command of a push that leaves the repository over a limit; deleting refs is always allowed. */
+	private boolean overLimits(ReceivePack receivePack, Collection<ReceiveCommand> commands, PushOutput output) {
+		Optional<String> refusal;
+		try {
+			refusal = limits.refusal(app, receivePack.getRepository(), commands);
+		}
+		catch (IOException ex) {
+			refusal = Optional.of("Reading the repository of " + app.name() + " failed: " + ex.getMessage());
+		}
+		refusal.ifPresent(reason -> {
+			output.error(reason);
+			commands.forEach(command -> command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, DECLINED));
+		});
+		return refusal.isPresent();
 	}
 
 	static boolean isDeployBranch(String ref) {

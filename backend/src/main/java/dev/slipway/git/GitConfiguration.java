@@ -14,10 +14,10 @@ class GitConfiguration {
 
 	@Bean
 	ServletRegistrationBean<AppGitServlet> gitServlet(AppService apps, AppRepositories repositories,
-			PushPipeline pipeline, GitSettings settings,
+			RepositoryLimits limits, PushPipeline pipeline, GitSettings settings,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
 		ServletRegistrationBean<AppGitServlet> registration = new ServletRegistrationBean<>(
-				new AppGitServlet(apps, repositories, pipeline, settings, executor), "/git/*");
+				new AppGitServlet(apps, repositories, limits, pipeline, settings, executor), "/git/*");
 		registration.setName("git");
 		registration.setLoadOnStartup(1);
 		return registration;

@@ -83,6 +83,19 @@ public final class GitProject {
 		return this;
 	}
 
+	/** Writes a file of bytes, for content that is not text (an incompressible blob, say). */
+	public GitProject write(String path, byte[] content) {
+		try {
+			Path file = directory.resolve(path);
+			Files.createDirectories(file.getParent());
+			Files.write(file, content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
 	public String read(String path) {
 		try {
 			return Files.readString(directory.resolve(path));

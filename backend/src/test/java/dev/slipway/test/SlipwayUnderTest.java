@@ -55,6 +55,8 @@ public final class SlipwayUnderTest extends ControlPlane {
 		settings.put("slipway.runtime.boot-timeout", "20s");
 		// Short enough that the add-on attack test sees a query cancelled without waiting a minute.
 		settings.put("slipway.addons.statement-timeout", "3s");
+		// Small enough for DiskAttackIT to push past quickly, far above what the other tests push.
+		settings.put("slipway.git.max-repository-size", "32MB");
 		return settings;
 	}
 
