@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -97,6 +99,19 @@ class ImageCollector {
 			return appId != null ? appId.equals(String.valueOf(event.appId()))
 					: event.name().equals(labels.get(SlipwayLabels.APP));
 		}).toList();
+	}
+
+	/** At start: images of apps whose deletion committed while Slipway stopped before removing them. */
+	@EventListener(ApplicationReadyEvent.class)
+	void afterRecovery() {
+		executor.execute(() -> {
+			try {
+				removeAll(orphans());
+			}
+			catch (DockerException ex) {
+				log.warn("Removing the images of deleted apps failed: {}", ex.getMessage());
+			}
+		});
 	}
 
 	@Scheduled(fixedDelayString = "${slipway.disk.collect-interval:1h}",
