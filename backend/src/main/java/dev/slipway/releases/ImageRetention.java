@@ -6,21 +6,18 @@ import java.util.Set;
 
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.DockerException;
 import dev.slipway.apps.App;
-import dev.slipway.apps.AppService;
 import dev.slipway.docker.DockerClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the images of an app's last releases, so any of them can be rolled back to, and removes the
- * images of older builds: after each release, and periodically for every app (an image that was in
- * use at its release's time goes later).
+ * images of older builds: after each release, and periodically for every app
+ * ({@link ImageRetentionSchedule}).
  */
 @Component
 class ImageRetention {
@@ -35,26 +32,10 @@ class ImageRetention {
 
 	private final DockerClients docker;
 
-	private final AppService apps;
-
-	ImageRetention(Releases releases, ReleaseBuilds builds, DockerClients docker, AppService apps) {
+	ImageRetention(Releases releases, ReleaseBuilds builds, DockerClients docker) {
 		this.releases = releases;
 		this.builds = builds;
 		this.docker = docker;
-		this.apps = apps;
-	}
-
-	@Scheduled(fixedDelayString = "${slipway.disk.collect-interval:1h}",
-			initialDelayString = "${slipway.disk.collect-interval:1h}")
-	void pruneAll() {
-		for (App app : apps.all()) {
-			try {
-				prune(app);
-			}
-			catch (DockerException ex) {
-				log.warn("Pruning the images of {} failed: {}", app.name(), ex.getMessage());
-			}
-		}
 	}
 
 	void prune(App app) {
