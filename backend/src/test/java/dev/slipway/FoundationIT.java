@@ -85,8 +85,8 @@ class FoundationIT {
 			.get("token")
 			.asString();
 		Http other = Http.api(slipway.baseUrl(), otherToken);
-		assertProblem(other.get("/api/apps/" + name), 403, "app_forbidden");
-		assertProblem(other.delete("/api/apps/" + name), 403, "app_forbidden");
+		assertProblem(other.get("/api/apps/" + name), 404, "app_not_found");
+		assertProblem(other.delete("/api/apps/" + name), 404, "app_not_found");
 		assertProblem(other.post("/api/users", Map.of("email", "x@y.z", "password", "password123")), 403,
 				"admin_required");
 		assertThat(appNames(other)).doesNotContain(name);

@@ -65,15 +65,15 @@ public class AppService {
 		return apps.findById(id);
 	}
 
-	/** The named app if the user may manage it; 404 or 403 otherwise. */
+	/**
+	 * The named app if the user may manage it. Every request about an app passes here, so an app the
+	 * user may not see answers exactly as one that does not exist: its name cannot be probed.
+	 */
 	@Transactional(readOnly = true)
 	public App require(String name, UserPrincipal user) {
-		App app = apps.findByName(name)
+		return apps.findByName(name)
+			.filter(app -> user.mayManage(app.ownerId()))
 			.orElseThrow(() -> SlipwayException.notFound("app_not_found", "There is no app named '" + name + "'."));
-		if (!user.mayManage(app.ownerId())) {
-			throw SlipwayException.forbidden("app_forbidden", "You have no access to the app '" + name + "'.");
-		}
-		return app;
 	}
 
 	/** Lets the app's dynos run as root when its image asks for it, or stops letting them (from the next deploy or restart). */

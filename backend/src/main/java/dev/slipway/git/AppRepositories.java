@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import dev.slipway.apps.AppDeleted;
 import dev.slipway.apps.AppService;
 import dev.slipway.instance.InstanceSettings;
+import dev.slipway.instance.OwnerOnly;
 import dev.slipway.releases.ReleasesRecovered;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ConfigConstants;
@@ -62,6 +63,8 @@ class AppRepositories {
 			config.setString(ConfigConstants.CONFIG_CORE_SECTION, null, ConfigConstants.CONFIG_KEY_LOGALLREFUPDATES,
 					"true");
 			config.save();
+			// JGit writes with the umask; the data directory is for Slipway's user only.
+			OwnerOnly.tighten(directory.toPath());
 		}
 		return repository;
 	}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -38,10 +37,10 @@ public record InstanceSettings(
 		return name + "-" + suffix;
 	}
 
-	/** A file in the data directory, creating the directory on first use. */
+	/** A file in the data directory, creating the directory, only its owner may enter, on first use. */
 	public Path dataFile(String fileName) {
 		try {
-			Files.createDirectories(dataDir);
+			Files.createDirectories(dataDir, OwnerOnly.DIRECTORY);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the data directory " + dataDir, ex);
@@ -60,7 +59,7 @@ public record InstanceSettings(
 				return Files.readString(file).strip();
 			}
 			String secret = generate.get();
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.createFile(file, OwnerOnly.FILE);
 			Files.writeString(file, secret + "\n");
 			return secret;
 		}

@@ -49,7 +49,7 @@ class GitPushIT {
 			.asString();
 		GitProject.Push forbidden = project.push(slipway, app, otherToken);
 		assertThat(forbidden.succeeded()).isFalse();
-		assertThat(forbidden.output()).contains("remote: You have no access to the app '" + app + "'.");
+		assertThat(forbidden.output()).contains("remote: There is no app named '" + app + "'.");
 		assertThat(builds(app)).isEmpty();
 	}
 
