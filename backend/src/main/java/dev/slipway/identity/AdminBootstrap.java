@@ -22,9 +22,12 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
 	private final AdminSettings settings;
 
-	AdminBootstrap(UserAccounts accounts, AdminSettings settings) {
+	private final SetupGuard setup;
+
+	AdminBootstrap(UserAccounts accounts, AdminSettings settings, SetupGuard setup) {
 		this.accounts = accounts;
 		this.settings = settings;
+		this.setup = setup;
 	}
 
 	@Override
@@ -33,7 +36,9 @@ class AdminBootstrap implements SmartInitializingSingleton {
 			return;
 		}
 		if (!settings.configured()) {
-			log.info("No account yet: open the dashboard to create the admin account");
+			log.info("No account yet: open the dashboard on this machine (http://localhost:<port>/setup) to create the "
+					+ "admin account; from another machine the setup page asks for the code below");
+			log.info("First-run setup code: {}", setup.code());
 			return;
 		}
 		try {

@@ -6,6 +6,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /** Reads {@code Authorization: Bearer <token>}; other requests pass on unauthenticated. */
 class BearerTokenConverter implements AuthenticationConverter {
@@ -18,7 +19,11 @@ class BearerTokenConverter implements AuthenticationConverter {
 		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return null;
 		}
-		return UsernamePasswordAuthenticationToken.unauthenticated("", header.substring(BEARER.length()).strip());
+		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated("",
+				header.substring(BEARER.length()).strip());
+		// The client's address, which failed tokens are counted against.
+		token.setDetails(new WebAuthenticationDetails(request));
+		return token;
 	}
 
 }

@@ -1,5 +1,9 @@
 package dev.slipway.identity;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import dev.slipway.errors.Problems;
 
 import org.springframework.context.annotation.Bean;
@@ -35,9 +39,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain git(HttpSecurity http, ApiTokenService tokens) {
+	SecurityFilterChain git(HttpSecurity http, ApiTokenService tokens, AuthenticationThrottle throttle) {
 		// git prints a text/plain body of an error response as "remote:" lines.
 		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			if (ex instanceof TooManyAttemptsException tooMany) {
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+				response.setStatus(429);
+				response.setContentType("text/plain; charset=UTF-8");
+				response.getWriter().println(tooMany.getMessage() + " Check the API token you push with.");
+				return;
+			}
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
 			response.setStatus(401);
 			response.setContentType("text/plain; charset=UTF-8");
@@ -48,7 +59,8 @@ class SecurityConfiguration {
 		};
 		http.securityMatcher("/git/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.authenticationManager(new ProviderManager(new TokenAuthenticationProvider(tokens)))
+			.authenticationManager(
+					new ThrottledAuthentication(new ProviderManager(new TokenAuthenticationProvider(tokens)), throttle))
 			.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
@@ -59,18 +71,28 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, UserAccounts accounts,
-			PasswordEncoder passwordEncoder) {
+			PasswordEncoder passwordEncoder, AuthenticationThrottle throttle) {
 		TokenAuthenticationProvider tokenProvider = new TokenAuthenticationProvider(tokens);
-		AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokenProvider),
-				new BearerTokenConverter());
+		AuthenticationFilter bearer = new AuthenticationFilter(
+				new ThrottledAuthentication(new ProviderManager(tokenProvider), throttle), new BearerTokenConverter());
 		bearer.setSuccessHandler((request, response, authentication) -> {
 		});
-		bearer.setFailureHandler((request, response, ex) -> Problems.write(response, 401, "invalid_token",
-				"The API token is invalid or has been revoked. Create a new one on the account page (/account)."));
+		bearer.setFailureHandler((request, response, ex) -> {
+			if (ex instanceof TooManyAttemptsException tooMany) {
+				tooManyAttempts(response, tooMany);
+				return;
+			}
+			Problems.write(response, 401, "invalid_token",
+					"The API token is invalid or has been revoked. Create a new one on the account page (/account).");
+		});
 		DaoAuthenticationProvider passwordProvider = new DaoAuthenticationProvider(accounts);
 		passwordProvider.setPasswordEncoder(passwordEncoder);
 
 		AuthenticationEntryPoint missingCredentials = (request, response, ex) -> {
+			if (ex instanceof TooManyAttemptsException tooMany) {
+				tooManyAttempts(response, tooMany);
+				return;
+			}
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
 			boolean basicTried = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 			Problems.write(response, 401, basicTried ? "wrong_credentials" : "missing_token",
@@ -83,7 +105,7 @@ class SecurityConfiguration {
 				.authenticated()
 				.anyRequest()
 				.hasAuthority(TokenAuthenticationProvider.API_TOKEN))
-			.authenticationManager(new ProviderManager(tokenProvider, passwordProvider))
+			.authenticationManager(new ThrottledAuthentication(new ProviderManager(tokenProvider, passwordProvider), throttle))
 			.addFilterBefore(bearer, BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(missingCredentials))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(missingCredentials)
@@ -98,26 +120,41 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain dashboard(HttpSecurity http, UserAccounts accounts, PasswordEncoder passwordEncoder) {
+	SecurityFilterChain dashboard(HttpSecurity http, UserAccounts accounts, PasswordEncoder passwordEncoder,
+			AuthenticationThrottle throttle) {
 		DaoAuthenticationProvider passwordProvider = new DaoAuthenticationProvider(accounts);
 		passwordProvider.setPasswordEncoder(passwordEncoder);
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/setup", "/healthz", "/css/**", "/js/**", "/img/**", "/webjars/**",
+			.requestMatchers("/login", TooManyAttemptsException.LOGIN_PAGE, "/setup", "/healthz", "/css/**", "/js/**", "/img/**", "/webjars/**",
 					"/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.authenticationManager(new ProviderManager(passwordProvider))
+			.authenticationManager(new ThrottledAuthentication(new ProviderManager(passwordProvider), throttle))
 			.formLogin(login -> login.loginPage("/login")
 				.usernameParameter("email")
 				.defaultSuccessUrl("/apps")
-				.failureUrl("/login?error")
+				.failureHandler((request, response, ex) -> {
+					if (ex instanceof TooManyAttemptsException tooMany) {
+						// The login page again, with the reason and the 429 a script can act on.
+						response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+						request.setAttribute(TooManyAttemptsException.ATTRIBUTE, tooMany);
+						request.getRequestDispatcher(TooManyAttemptsException.LOGIN_PAGE).forward(request, response);
+						return;
+					}
+					response.sendRedirect(request.getContextPath() + "/login?error");
+				})
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 							+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'")));
 		return http.build();
+	}
+
+	private static void tooManyAttempts(HttpServletResponse response, TooManyAttemptsException ex) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+		Problems.write(response, 429, "too_many_attempts", ex.getMessage());
 	}
 
 }
