@@ -2,8 +2,11 @@ package dev.slipway.addons;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.github.dockerjava.api.exception.ConflictException;
@@ -65,6 +68,28 @@ class AddonServer {
 			superuser = started;
 		}
 		return superuser;
+	}
+
+	/** Whether the server was ever started (its container exists), so that there is anything on it to look after. */
+	boolean exists() {
+		return docker.container(host()).isPresent();
+	}
+
+	/** The first column of a query run as superuser, such as names from the catalog. */
+	synchronized List<String> names(String query) {
+		DatabaseUrl url = administrativeAddress();
+		List<String> names = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password());
+				Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+			while (rows.next()) {
+				names.add(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			superuser = null;
+			throw new IllegalStateException("The add-on PostgreSQL server refused: " + ex.getMessage(), ex);
+		}
+		return names;
 	}
 
 	private void run(DatabaseUrl url, String... statements) {

@@ -155,23 +155,46 @@ public class AddonService {
 	}
 
 	/**
-	 * After a restart of Slipway (or a recreated server), every app with a database can reach it
-	 * again, and every add-on's role is confined as today's settings say, older ones included.
+	 * After a restart of Slipway (or a recreated server): databases and roles no add-on owns (left by
+	 * a deletion that crashed after its commit, or whose drop failed) are dropped, every add-on's role
+	 * is confined as today's settings say, older ones included, and every app with a database can
+	 * reach it again.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void rejoinAppNetworks() {
-		List<Addon> all = addons.findAllByOrderByAppId();
-		Set<Long> withAddons = all.stream().map(Addon::appId).collect(Collectors.toSet());
-		if (withAddons.isEmpty()) {
+	void settleAddonServer() {
+		if (!server.exists()) {
 			return;
 		}
+		List<String> databases = server.names("select datname from pg_database where datname not in ('postgres', 'template0', 'template1')");
+		List<String> roles = server.names("select rolname from pg_roles where rolname <> 'postgres' and rolname not like 'pg\\_%'");
+		List<Addon> all = addons.findAllByOrderByAppId();
+		dropOrphans(databases, roles, all);
 		List<String> statements = new ArrayList<>();
 		all.forEach(addon -> statements.addAll(confinement(addon.databaseName(), addon.roleName())));
-		server.execute(statements.toArray(String[]::new));
+		if (!statements.isEmpty()) {
+			server.execute(statements.toArray(String[]::new));
+		}
+		Set<Long> withAddons = all.stream().map(Addon::appId).collect(Collectors.toSet());
 		apps.all()
 			.stream()
 			.filter(app -> withAddons.contains(app.id()))
 			.forEach(app -> server.join(networks.ensure(app.name())));
+	}
+
+	private void dropOrphans(List<String> databases, List<String> roles, List<Addon> all) {
+		Set<String> ownedDatabases = all.stream().map(Addon::databaseName).collect(Collectors.toSet());
+		Set<String> ownedRoles = all.stream().map(Addon::roleName).collect(Collectors.toSet());
+		List<String> statements = new ArrayList<>();
+		databases.stream()
+			.filter(database -> !ownedDatabases.contains(database))
+			.forEach(database -> statements.add("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)"));
+		roles.stream()
+			.filter(role -> !ownedRoles.contains(role))
+			.forEach(role -> statements.add("DROP ROLE IF EXISTS \"" + role + "\""));
+		if (!statements.isEmpty()) {
+			log.info("Dropping {} database(s) and role(s) of deleted add-ons on the add-on server", statements.size());
+			server.execute(statements.toArray(String[]::new));
+		}
 	}
 
 	/**

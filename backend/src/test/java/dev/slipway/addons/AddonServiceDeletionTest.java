@@ -16,12 +16,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** A deleted app's databases are read in the deleting transaction and dropped only once it commits. */
+/**
+ * A deleted app's databases are read in the deleting transaction and dropped only once it commits;
+ * what a crash left behind is dropped at the next start.
+ */
 class AddonServiceDeletionTest {
 
 	private final Addons addons = mock(Addons.class);
@@ -75,6 +80,29 @@ class AddonServiceDeletionTest {
 
 		verify(server, never()).execute(any(String[].class));
 		verify(server, never()).leave(any());
+	}
+
+	@Test
+	void dropsAtStartWhatADeletionThatCrashedAfterItsCommitLeft() {
+		Addon kept = new Addon(7L, "DATABASE", "postgresql", "DATABASE_URL", "addon_kept", "addon_kept", "secret");
+		when(addons.findAllByOrderByAppId()).thenReturn(List.of(kept));
+		when(server.exists()).thenReturn(true);
+		when(server.names(startsWith("select datname"))).thenReturn(List.of("addon_kept", "addon_left"));
+		when(server.names(startsWith("select rolname"))).thenReturn(List.of("addon_kept", "addon_left"));
+
+		service.settleAddonServer();
+
+		verify(server).execute("DROP DATABASE IF EXISTS \"addon_left\" WITH (FORCE)", "DROP ROLE IF EXISTS \"addon_left\"");
+		verify(server, never()).execute(argThat((String[] statements) -> List.of(statements).stream()
+			.anyMatch(sql -> sql.startsWith("DROP") && sql.contains("addon_kept"))));
+	}
+
+	@Test
+	void leavesAServerNeverStartedAlone() {
+		service.settleAddonServer();
+
+		verify(server, never()).names(any());
+		verify(server, never()).execute(any(String[].class));
 	}
 
 	/** On the test's own thread: JUnit may run a test on another thread than its set-up. */
