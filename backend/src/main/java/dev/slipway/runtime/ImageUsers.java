@@ -84,6 +84,8 @@ class ImageUsers {
 	private boolean passwdGivesUidZero(String image, String name) {
 		String probe = docker.api()
 			.createContainerCmd(image)
+			// Never started; a command only because Docker refuses to create a container of an image without one.
+			.withEntrypoint("/bin/true")
 			.withNetworkDisabled(true)
 			.withLabels(Map.of(SlipwayLabels.INSTANCE, instance.name()))
 			.exec()
