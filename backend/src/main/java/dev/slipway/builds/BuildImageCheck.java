@@ -77,29 +77,36 @@ class BuildImageCheck {
 				log.detail("Pulled " + image);
 				local = images.find(image).orElse(null);
 			}
-			if (local != null) {
+			if (local != null && !rules.stack(image)) {
 				refuse(where, image, owner(app, local, stackId), rules);
 				checkTriggers(app, where, image, local.onBuild(), rules, stackId);
 			}
 		}
 	}
 
-	/** Why an image the engine holds is not the app's to use, judged by the labels Slipway puts on what it builds. */
+	/**
+	 * Why an image the engine holds is not the app's to use, judged by the labels Slipway puts on what it
+	 * builds: an app's image must be one of this app's builds, and an image with only the labels of
+	 * Slipway's own images (which images built on the stack inherit) counts as one of them unless a
+	 * registry served it.
+	 */
 	private Optional<String> owner(App app, LocalImage image, String stackId) {
 		if (image.id().equals(stackId)) {
 			return Optional.empty();
 		}
 		Map<String, String> labels = image.labels();
-		if (labels.keySet().stream().noneMatch(label -> label.startsWith(SlipwayLabels.PREFIX))) {
-			return Optional.empty();
+		if (labels.containsKey(SlipwayLabels.INSTANCE)) {
+			if (!instance.name().equals(labels.get(SlipwayLabels.INSTANCE))) {
+				return Optional.of("it is an image of another Slipway installation");
+			}
+			String build = labels.get(SlipwayLabels.BUILD);
+			boolean own = build != null && build.matches("\\d{1,18}")
+					&& builds.findByIdAndAppId(Long.parseLong(build), app.id()).isPresent();
+			return own ? Optional.empty() : Optional.of("it names another app's image");
 		}
-		if (!instance.name().equals(labels.get(SlipwayLabels.INSTANCE))) {
-			return Optional.of("it is an image of another Slipway installation or one of Slipway's own");
-		}
-		String build = labels.get(SlipwayLabels.BUILD);
-		boolean own = build != null && build.matches("\\d{1,18}")
-				&& builds.findByIdAndAppId(Long.parseLong(build), app.id()).isPresent();
-		return own ? Optional.empty() : Optional.of("it names another app's image");
+		boolean slipways = labels.keySet().stream().anyMatch(label -> label.startsWith(SlipwayLabels.PREFIX));
+		return slipways && !image.pulled() ? Optional.of("of Slipway's own images a build may use only the stack")
+				: Optional.empty();
 	}
 
 	/** A base image's {@code ONBUILD} lines run in this build, so they may name only what the Dockerfile may. */

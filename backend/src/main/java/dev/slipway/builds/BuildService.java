@@ -139,13 +139,7 @@ public class BuildService {
 			Buildpack buildpack = selection.choose(app, source, config.get("BUILDPACK").orElse(null), log);
 			build.usesBuildpack(buildpack.id());
 			builds.save(build);
-			try (BuildSlots.Slot slot = slots.acquire(log, () -> cancelled.contains(build.id())).orElse(null)) {
-				if (slot == null) {
-					fail(build, "The build was cancelled.", true, log);
-					return;
-				}
-				buildImage(app, build, buildpack, source, config, slot, log);
-			}
+			buildImage(app, build, buildpack, source, config, log);
 			Map<String, String> commands = build.processCommands();
 			if (commands.isEmpty()) {
 				log.warning("No process types: add a Procfile with a web entry (web: <command>) to run the app.");
@@ -182,7 +176,7 @@ public class BuildService {
 	}
 
 	private void buildImage(App app, Build build, Buildpack buildpack, SourceTree source, BuildConfig config,
-			BuildSlots.Slot slot, Progress log) {
+			Progress log) {
 		Procfile procfile = source.read("Procfile").map(Procfile::parse).orElse(Procfile.of(Map.of()));
 		BuildpackContributor contributor = buildpack.builtIn() ? contributors.get(buildpack.id()) : null;
 		BuildpackPlan plan = contributor != null ? contributor.plan(source, config, log) : BuildpackPlan.of(Map.of());
@@ -207,33 +201,38 @@ public class BuildService {
 		}
 		imageCheck.check(app, dockerfile, buildpack.usesOwnDockerfile() ? source.read(dockerfile).orElse("")
 				: new String(generated.get(dockerfile), StandardCharsets.UTF_8), plan.buildArgs(), log);
-		String repository = instance.resourceName("app") + "/" + app.name();
-		String tag = repository + ":build-" + build.id();
-		Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),
-				SlipwayLabels.APP_ID, String.valueOf(app.id()), SlipwayLabels.BUILD, String.valueOf(build.id()));
-		String cpuset = environment.cpuset(slot.number(), capacity.cpus());
-		ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, settings.memory().toBytes(), dockerfile,
-				cache != null ? DependencyCache.APP_STAGE : null, plan.buildArgs(), cpuset, environment.network());
-		Predicate<String> include = ContextFilter.forBuild(buildpack, source);
-		String imageId = buildImage(build, source, include, generated, request,
-				new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
-		if (cache != null) {
-			if (cache.mustSave()) {
-				String cacheTag = repository + ":cache-" + build.id();
-				ImageBuildRequest cacheRequest = new ImageBuildRequest(Set.of(cacheTag), labels,
-						settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs(), cpuset,
-						environment.network());
-				saveCache(app, build, cacheTag, () -> buildImage(build, source, include, generated, cacheRequest, line -> {
-				}), log);
+		// Only Docker's part takes a slot, so a refused build never waits in the queue.
+		BuildSlots.Slot slot = slots.acquire(log, () -> cancelled.contains(build.id()))
+			.orElseThrow(() -> new ImageBuildFailed("The build stopped while it waited for a build slot", false, null));
+		try (slot) {
+			String repository = instance.resourceName("app") + "/" + app.name();
+			String tag = repository + ":build-" + build.id();
+			Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),
+					SlipwayLabels.APP_ID, String.valueOf(app.id()), SlipwayLabels.BUILD, String.valueOf(build.id()));
+			String cpuset = environment.cpuset(slot.number(), capacity.cpus());
+			ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, settings.memory().toBytes(), dockerfile,
+					cache != null ? DependencyCache.APP_STAGE : null, plan.buildArgs(), cpuset, environment.network());
+			Predicate<String> include = ContextFilter.forBuild(buildpack, source);
+			String imageId = buildImage(build, source, include, generated, request,
+					new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
+			if (cache != null) {
+				if (cache.mustSave()) {
+					String cacheTag = repository + ":cache-" + build.id();
+					ImageBuildRequest cacheRequest = new ImageBuildRequest(Set.of(cacheTag), labels,
+							settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs(), cpuset,
+							environment.network());
+					saveCache(app, build, cacheTag, () -> buildImage(build, source, include, generated, cacheRequest, line -> {
+					}), log);
+				}
+				else {
+					build.savedCache(cache.reusable());
+				}
 			}
-			else {
-				build.savedCache(cache.reusable());
-			}
+			Procfile processes = Procfile.of(buildpack.defaultProcessTypes())
+				.overriddenBy(Procfile.of(plan.defaultProcessTypes()))
+				.overriddenBy(procfile);
+			build.succeeded(imageId, tag, processes);
 		}
-		Procfile processes = Procfile.of(buildpack.defaultProcessTypes())
-			.overriddenBy(Procfile.of(plan.defaultProcessTypes()))
-			.overriddenBy(procfile);
-		build.succeeded(imageId, tag, processes);
 	}
 
 	/** Saves the build stage's {@code /cache} as an image; without it the next build merely starts cold. */

@@ -94,14 +94,20 @@ record ImageRules(String appNamespace, String app, Set<String> stackTags) {
 			return Optional.empty();
 		}
 		if (name.namespace().equals(PLATFORM_NAMESPACE)) {
-			boolean stack = name.digest() == null && stackTags.contains(name.path() + ":" + name.tag());
-			return stack ? Optional.empty() : Optional.of("of Slipway's own images a build may use only the stack");
+			return stack(reference) ? Optional.empty() : Optional.of("of Slipway's own images a build may use only the stack");
 		}
 		if (name.namespace().equals(appNamespace)) {
 			return name.repository().equals(app) && name.path().indexOf('/', appNamespace.length() + 1) < 0 ? Optional.empty()
 					: Optional.of("it names another app's image");
 		}
 		return Optional.empty();
+	}
+
+	/** Whether the reference names the stack by one of its tags. */
+	boolean stack(String reference) {
+		return parse(reference).filter(ImageName::local)
+			.filter(name -> name.digest() == null && stackTags.contains(name.path() + ":" + name.tag()))
+			.isPresent();
 	}
 
 	/** Whether the reference is in one of Slipway's local namespaces: never pulled, its images exist only here. */

@@ -24,8 +24,11 @@ public class LocalImages {
 		this.docker = docker;
 	}
 
-	/** An image the engine holds: its id, labels and the {@code ONBUILD} triggers a build on it runs. */
-	public record LocalImage(String id, Map<String, String> labels, List<String> onBuild) {
+	/**
+	 * An image the engine holds: its id, labels, the {@code ONBUILD} triggers a build on it runs, and
+	 * whether a registry served it (it has a repository digest) rather than a build on this engine.
+	 */
+	public record LocalImage(String id, Map<String, String> labels, List<String> onBuild, boolean pulled) {
 	}
 
 	public Optional<LocalImage> find(String reference) {
@@ -54,7 +57,8 @@ public class LocalImages {
 		var config = image.getConfig();
 		Map<String, String> labels = config != null ? Objects.requireNonNullElse(config.getLabels(), Map.of()) : Map.of();
 		List<String> onBuild = config != null && config.getOnBuild() != null ? List.of(config.getOnBuild()) : List.of();
-		return new LocalImage(image.getId(), labels, onBuild);
+		boolean pulled = image.getRepoDigests() != null && !image.getRepoDigests().isEmpty();
+		return new LocalImage(image.getId(), labels, onBuild, pulled);
 	}
 
 }

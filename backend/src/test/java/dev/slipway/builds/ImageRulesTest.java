@@ -50,6 +50,14 @@ class ImageRulesTest {
 	}
 
 	@Test
+	void theStackIsKnownByEachOfItsTags() {
+		assertThat(rules.stack("slipway/stack:trixie")).isTrue();
+		assertThat(rules.stack("docker.io/slipway/stack:trixie-0123456789ab")).isTrue();
+		assertThat(rules.stack("slipway/stack:other")).isFalse();
+		assertThat(rules.stack("ghcr.io/slipway/stack:trixie")).isFalse();
+	}
+
+	@Test
 	void onlySlipwaysNamespacesAreNeverPulled() {
 		assertThat(rules.slipwayNamespace("slipway-app/mine:build-9")).isTrue();
 		assertThat(rules.slipwayNamespace("docker.io/slipway/x")).isTrue();

@@ -1,5 +1,8 @@
 package dev.slipway.hostile;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -96,6 +99,27 @@ class BuildImageAttackIT {
 		finally {
 			DockerCli.run("rmi", lookalike);
 		}
+	}
+
+	@Test
+	void onBuildLinesOfABaseImageAreCheckedLikeTheDockerfilesOwn() throws IOException {
+		Path recipe = Files.createTempDirectory("onbuild");
+		Files.writeString(recipe.resolve("Dockerfile"), "FROM scratch\nONBUILD COPY --from=" + victimTag + " /app /stolen\n");
+		String base = "registry.example/onbuild-" + UUID.randomUUID().toString().substring(0, 6) + ":1";
+		DockerCli.run("build", "-q", "-t", base, recipe.toString());
+		try {
+			assertRefused("FROM " + base + "\nRUN cat /stolen/secret.txt\n", "Dockerfile line 1: FROM " + base
+					+ " (its ONBUILD COPY --from=" + victimTag + " /app /stolen) is refused: it names another app's image");
+		}
+		finally {
+			DockerCli.run("rmi", base);
+		}
+	}
+
+	@Test
+	void slipwaysOwnImagesOtherThanTheStackAreRefused() {
+		assertRefused("FROM slipway/postgres:17\n",
+				"Dockerfile line 1: FROM slipway/postgres:17 is refused: of Slipway's own images a build may use only the stack");
 	}
 
 	private static void assertRefused(String dockerfile, String reason) {
