@@ -73,7 +73,7 @@ public class ApiTokenService {
 		});
 	}
 
-	private static String hash(String token) {
+	static String hash(String token) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

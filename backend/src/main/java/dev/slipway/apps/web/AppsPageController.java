@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppName;
 import dev.slipway.apps.AppPageFragment;
@@ -20,6 +22,7 @@ import dev.slipway.apps.AppSummary;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.identity.StreamGuard;
 import dev.slipway.identity.UserPrincipal;
 
 import org.springframework.http.MediaType;
@@ -47,12 +50,15 @@ class AppsPageController {
 
 	private final PartChanges changes;
 
+	private final StreamGuard guard;
+
 	AppsPageController(AppService apps, List<AppPageSection<?>> sections, Optional<AppSummaries> summaries,
-			PartChanges changes) {
+			PartChanges changes, StreamGuard guard) {
 		this.apps = apps;
 		this.sections = sections;
 		this.summaries = summaries;
 		this.changes = changes;
+		this.guard = guard;
 	}
 
 	@GetMapping
@@ -130,7 +136,7 @@ class AppsPageController {
 	/** The names of the given parts as they change: the query names each part with the version shown. */
 	@GetMapping(path = "/{name}/parts/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter changes(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name,
-			@RequestParam Map<String, String> shown) {
+			@RequestParam Map<String, String> shown, HttpServletRequest http) {
 		App app = apps.require(name, user);
 		Map<String, AppPagePart<?>> followed = new LinkedHashMap<>();
 		sections.forEach(section -> section.parts().forEach((part, found) -> {
@@ -138,7 +144,9 @@ class AppsPageController {
 				followed.put(part, found);
 			}
 		}));
-		return changes.follow(app, followed, shown);
+		SseEmitter emitter = changes.follow(app, followed, shown);
+		guard.guard(http, emitter);
+		return emitter;
 	}
 
 	/** A piece of a section alone, which the page fetches again when it changed. */

@@ -3,6 +3,8 @@ package dev.slipway.builds.web;
 import java.io.IOException;
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
 import dev.slipway.builds.Build;
@@ -11,6 +13,7 @@ import dev.slipway.builds.BuildpackSelection;
 import dev.slipway.builds.OutputLine;
 import dev.slipway.builds.OutputPage;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.identity.StreamGuard;
 import dev.slipway.identity.UserPrincipal;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,12 +51,16 @@ class BuildsPageController {
 
 	private final TaskExecutor executor;
 
+	private final StreamGuard guard;
+
 	BuildsPageController(AppService apps, BuildService builds, BuildpackSelection selection,
-			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
+			StreamGuard guard) {
 		this.apps = apps;
 		this.builds = builds;
 		this.selection = selection;
 		this.executor = executor;
+		this.guard = guard;
 	}
 
 	@GetMapping("/builds/{id}")
@@ -83,10 +90,11 @@ class BuildsPageController {
 	@GetMapping(path = "/builds/{id}/stream", produces = "text/event-stream")
 	SseEmitter stream(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName, @PathVariable long id,
 			@RequestHeader(name = "Last-Event-ID", required = false) Integer lastEventId,
-			@RequestParam(defaultValue = "0") int after) {
+			@RequestParam(defaultValue = "0") int after, HttpServletRequest http) {
 		App app = apps.require(appName, user);
 		Build build = builds.require(app, id);
 		SseEmitter emitter = new SseEmitter(0L);
+		guard.guard(http, emitter);
 		executor.execute(() -> {
 			try {
 				int sent = lastEventId != null ? lastEventId : after;

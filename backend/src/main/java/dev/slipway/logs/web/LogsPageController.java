@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
+import dev.slipway.identity.StreamGuard;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.logs.AppLogs;
 import dev.slipway.logs.LogFollower;
@@ -35,6 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The app's live log feed, which {@link LogsSection}'s viewer follows: server-sent events whose ids are the
  * lines' sequence numbers, so a reconnect with Last-Event-ID gets exactly the lines it missed, with heartbeats.
+ * It ends once the session that opened it is no longer valid.
  */
 @Controller
 @RequestMapping("/apps/{appName}/logs")
@@ -50,20 +54,25 @@ class LogsPageController {
 
 	private final TaskExecutor executor;
 
-	LogsPageController(AppService apps, AppLogs logs, @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
+	private final StreamGuard guard;
+
+	LogsPageController(AppService apps, AppLogs logs, @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
+			StreamGuard guard) {
 		this.apps = apps;
 		this.logs = logs;
 		this.executor = executor;
+		this.guard = guard;
 	}
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
 			@ModelAttribute LogRequest request, @RequestParam(required = false) Integer tail,
-			@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+			@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId, HttpServletRequest http) {
 		App app = apps.require(appName, user);
 		LogFollower follower = logs.follow(app.id(), request.filter(), lastEventId,
 				LogRequest.lines(tail, DEFAULT_TAIL));
 		SseEmitter emitter = new SseEmitter(0L);
+		guard.guard(http, emitter);
 		executor.execute(() -> {
 			try (follower) {
 				emitter.send(SseEmitter.event().comment("following " + app.name()));

@@ -9,6 +9,7 @@ import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
+import dev.slipway.identity.StreamGuard;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -43,7 +44,8 @@ class AppsPageControllerTest {
 	private AppsPageController controller() {
 		AppService apps = Mockito.mock(AppService.class);
 		Mockito.when(apps.require("my-app", null)).thenReturn(app);
-		return new AppsPageController(apps, List.of(new EditableText()), Optional.empty(), new PartChanges(Runnable::run));
+		return new AppsPageController(apps, List.of(new EditableText()), Optional.empty(), new PartChanges(Runnable::run),
+				Mockito.mock(StreamGuard.class));
 	}
 
 	@Test

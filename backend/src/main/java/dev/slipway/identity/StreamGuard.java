@@ -1,0 +1,142 @@
+package dev.slipway.identity;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Ends long-lived responses (live logs, a page's change stream, build output) within
+ * {@value #CHECK_EVERY_MILLIS} ms of the credentials they were opened with ceasing to be valid: a dashboard
+ * session logged out or expired, or its user's password changed; an API token revoked; the user
+ * removed. One check for all open streams, so no stream needs a thread of its own for it.
+ */
+@Component
+public class StreamGuard {
+
+	static final long CHECK_EVERY_MILLIS = 2000;
+
+	private final Set<Guarded> streams = ConcurrentHashMap.newKeySet();
+
+	private final ApiTokens tokens;
+
+	private final Users users;
+
+	StreamGuard(ApiTokens tokens, Users users) {
+		this.tokens = tokens;
+		this.users = users;
+	}
+
+	/**
+	 * Guards a stream opened by this request with the request's credentials: when they stop being
+	 * valid the stream gets a last line saying why (an SSE comment, or a text line) and ends.
+	 */
+	public void guard(HttpServletRequest request, ResponseBodyEmitter emitter) {
+		if (!(request.getUserPrincipal() instanceof Authentication authentication)) {
+			throw new IllegalStateException("Only streams of signed-in users are guarded; this request has none.");
+		}
+		Guarded guarded = new Guarded(credential(request, authentication), emitter);
+		streams.add(guarded);
+		emitter.onCompletion(() -> streams.remove(guarded));
+		emitter.onError(error -> streams.remove(guarded));
+		emitter.onTimeout(() -> streams.remove(guarded));
+	}
+
+	@Scheduled(fixedDelay = CHECK_EVERY_MILLIS)
+	void check() {
+		Map<Credential, String> invalid = new HashMap<>();
+		for (Guarded stream : streams) {
+			String reason = invalid.computeIfAbsent(stream.credential(), this::invalidBecause);
+			if (!reason.isEmpty()) {
+				streams.remove(stream);
+				end(stream.emitter(), reason);
+			}
+		}
+	}
+
+	/** Why the credentials no longer hold, or an empty string while they do. */
+	private String invalidBecause(Credential credential) {
+		return switch (credential) {
+			case Credential.Token token -> tokens.findByTokenHash(token.hash()).isPresent()
+					&& users.existsById(token.userId()) ? ""
+							: "the API token was revoked. Create a new one on the account page (/account)";
+			case Credential.Session session -> {
+				if (!alive(session.session())) {
+					yield "the session ended (signed out or expired). Sign in again";
+				}
+				yield users.findById(session.userId())
+					.filter(user -> Objects.equals(user.passwordHash(), session.passwordHash()))
+					.isPresent() ? "" : "the password was changed. Reload the page, or sign in again with the new password";
+			}
+		};
+	}
+
+	private Credential credential(HttpServletRequest request, Authentication authentication) {
+		UserPrincipal user = (UserPrincipal) authentication.getPrincipal();
+		boolean byToken = authentication.getAuthorities()
+			.stream()
+			.anyMatch(authority -> TokenAuthenticationProvider.API_TOKEN.equals(authority.getAuthority()));
+		if (byToken) {
+			Authentication bearer = new BearerTokenConverter().convert(request);
+			if (bearer != null && bearer.getCredentials() instanceof String token) {
+				return new Credential.Token(ApiTokenService.hash(token), user.id());
+			}
+		}
+		String passwordHash = users.findById(user.id()).map(User::passwordHash).orElse(null);
+		return new Credential.Session(request.getSession(), user.id(), passwordHash);
+	}
+
+	/** An invalidated session refuses to be read. */
+	private static boolean alive(HttpSession session) {
+		try {
+			session.getAttributeNames();
+			return true;
+		}
+		catch (IllegalStateException invalidated) {
+			return false;
+		}
+	}
+
+	private static void end(ResponseBodyEmitter emitter, String reason) {
+		String message = "Stream ended: " + reason + ".";
+		try {
+			if (emitter instanceof SseEmitter sse) {
+				sse.send(SseEmitter.event().comment(message));
+			}
+			else {
+				emitter.send(message + "\n", MediaType.TEXT_PLAIN);
+			}
+		}
+		catch (IOException | IllegalStateException gone) {
+			// The client has gone already: ending the stream is all that is left.
+		}
+		emitter.complete();
+	}
+
+	/** What a stream was opened with: a token (by its hash) or a session (with the password it was signed in with). */
+	private sealed interface Credential {
+
+		record Token(String hash, long userId) implements Credential {
+		}
+
+		record Session(HttpSession session, long userId, String passwordHash) implements Credential {
+		}
+
+	}
+
+	private record Guarded(Credential credential, ResponseBodyEmitter emitter) {
+	}
+
+}
