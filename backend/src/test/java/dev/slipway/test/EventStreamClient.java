@@ -97,6 +97,11 @@ public final class EventStreamClient implements AutoCloseable {
 		return collected;
 	}
 
+	/** Whether the server ended the stream within {@code wait}. */
+	public boolean awaitEnd(Duration wait) throws InterruptedException {
+		return reader.join(wait);
+	}
+
 	@Override
 	public void close() {
 		try {
