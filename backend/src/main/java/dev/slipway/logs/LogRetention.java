@@ -1,10 +1,7 @@
 package dev.slipway.logs;
 
 import java.time.Instant;
-import java.util.List;
 
-import com.github.dockerjava.api.model.Container;
-import dev.slipway.docker.DockerClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +18,12 @@ class LogRetention {
 
 	private final LogSettings settings;
 
-	private final DockerClients docker;
+	private final LogSources sources;
 
-	LogRetention(LogStore store, LogSettings settings, DockerClients docker) {
+	LogRetention(LogStore store, LogSettings settings, LogSources sources) {
 		this.store = store;
 		this.settings = settings;
-		this.docker = docker;
+		this.sources = sources;
 	}
 
 	@Scheduled(fixedDelayString = "${slipway.logs.retention-interval:60s}", initialDelayString = "${slipway.logs.retention-interval:60s}")
@@ -41,14 +38,7 @@ class LogRetention {
 				log.debug("Removed {} log lines past {} and {} beyond {} per app", old, settings.retention(), surplus,
 						settings.retainedLines());
 			}
-			List<String> containers = docker.api()
-				.listContainersCmd()
-				.withShowAll(true)
-				.exec()
-				.stream()
-				.map(Container::getId)
-				.toList();
-			store.forgetCursorsNotIn(containers);
+			store.forgetCursorsNotIn(sources.feedIds());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Enforcing the log retention failed: {}", ex.getMessage());

@@ -1,4 +1,4 @@
-package dev.slipway.logs;
+package dev.slipway.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -57,6 +57,7 @@ class DockerLogParserTest {
 		assertThat(lines.subList(emitted, lines.size())).hasSize(2).last().isEqualTo("next");
 		assertThat(String.join("", lines.subList(0, emitted + 1))).isEqualTo(entry.repeat(1000) + "end");
 		assertThat(times.get(0)).isEqualTo(Instant.parse("2026-11-22T10:00:00.100Z"));
+		assertThat(times.subList(0, emitted + 1)).as("no two pieces at one time").doesNotHaveDuplicates().isSorted();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.slipway.logs;
+package dev.slipway.runtime;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +14,24 @@ import com.github.dockerjava.api.model.StreamType;
  * Reads the frames of a container's Docker log (requested with timestamps): each frame is one log
  * entry, {@code <RFC 3339 time> <text>}. Docker cuts lines longer than 16 KiB into partial entries
  * without a newline; they are joined again, per stream, into the line the process wrote, up to
- * {@link AppLogs#MAX_LINE_BYTES}: a longer line comes out in pieces of that size as it arrives (each
- * at the time of the entry it starts in), so a process that never writes a newline holds at most one
- * piece and one entry in memory, and every byte of it is kept.
+ * {@value #MAX_PIECE_BYTES} bytes: a longer line comes out in pieces of that size as it arrives, so a
+ * process that never writes a newline holds at most one piece and one entry in memory, and every byte
+ * of it is kept. Each piece has the time of the entry it starts in, moved on by a nanosecond where
+ * needed so that no two pieces of a line share a time: a reader tells lines apart by time and text.
  */
 final class DockerLogParser {
 
-	static final int MAX_PIECE_BYTES = AppLogs.MAX_LINE_BYTES;
+	/** As long as a stored log line may be. */
+	static final int MAX_PIECE_BYTES = 10_000;
 
 	private final BiConsumer<Instant, String> lines;
 
 	private final Map<StreamType, ByteArrayOutputStream> partial = new EnumMap<>(StreamType.class);
 
 	private final Map<StreamType, Instant> partialTime = new EnumMap<>(StreamType.class);
+
+	/** The time of the last piece cut from the line in progress, per stream. */
+	private final Map<StreamType, Instant> lastPiece = new EnumMap<>(StreamType.class);
 
 	DockerLogParser(BiConsumer<Instant, String> lines) {
 		this.lines = lines;
@@ -69,7 +74,9 @@ final class DockerLogParser {
 		while (end > MAX_PIECE_BYTES - 3 && (bytes[end] & 0xC0) == 0x80) {
 			end--;
 		}
-		lines.accept(partialTime.get(stream), new String(bytes, 0, end, StandardCharsets.UTF_8));
+		Instant at = pieceTime(stream);
+		lastPiece.put(stream, at);
+		lines.accept(at, new String(bytes, 0, end, StandardCharsets.UTF_8));
 		pending.reset();
 		pending.write(bytes, end, bytes.length - end);
 		partialTime.put(stream, now);
@@ -77,8 +84,15 @@ final class DockerLogParser {
 
 	private void emit(StreamType stream) {
 		ByteArrayOutputStream pending = partial.get(stream);
-		lines.accept(partialTime.get(stream), pending.toString(StandardCharsets.UTF_8));
+		lines.accept(pieceTime(stream), pending.toString(StandardCharsets.UTF_8));
+		lastPiece.remove(stream);
 		pending.reset();
+	}
+
+	private Instant pieceTime(StreamType stream) {
+		Instant start = partialTime.get(stream);
+		Instant last = lastPiece.get(stream);
+		return last == null || start.isAfter(last) ? start : last.plusNanos(1);
 	}
 
 	private static Instant parse(String timestamp) {
