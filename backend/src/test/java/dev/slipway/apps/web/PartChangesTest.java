@@ -12,6 +12,7 @@ import dev.slipway.apps.AppPageSection;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.AppTab;
 import dev.slipway.apps.Flashed;
+import dev.slipway.identity.StreamGuard;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -45,7 +46,8 @@ class PartChangesTest {
 		Mockito.when(app.id()).thenReturn(APP_ID);
 		AppService apps = Mockito.mock(AppService.class);
 		Mockito.when(apps.require("my-app", null)).thenReturn(app);
-		AppsPageController controller = new AppsPageController(apps, List.of(new Dynos()), Optional.empty(), changes);
+		AppsPageController controller = new AppsPageController(apps, List.of(new Dynos()), Optional.empty(), changes,
+				Mockito.mock(StreamGuard.class));
 		return MockMvcBuilders.standaloneSetup(controller)
 			.setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver())
 			.build();
