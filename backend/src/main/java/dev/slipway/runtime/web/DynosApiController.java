@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.identity.StreamGuard;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.runtime.DeployFailed;
 import dev.slipway.runtime.Dyno;
@@ -62,11 +65,15 @@ class DynosApiController {
 
 	private final TaskExecutor executor;
 
+	private final StreamGuard guard;
+
 	DynosApiController(AppService apps, DynoRuntime runtime,
-			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
+			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
+			StreamGuard guard) {
 		this.apps = apps;
 		this.runtime = runtime;
 		this.executor = executor;
+		this.guard = guard;
 	}
 
 	@GetMapping
@@ -76,11 +83,12 @@ class DynosApiController {
 
 	/**
 	 * Runs a command in a one-off dyno. Attached, the response streams its output as text and ends with
-	 * its exit status; detached, it answers at once and the output goes to the app's logs.
+	 * its exit status (or ends early, saying so, once the token is revoked); detached, it answers at
+	 * once and the output goes to the app's logs.
 	 */
 	@PostMapping
 	ResponseEntity<ResponseBodyEmitter> run(@AuthenticationPrincipal UserPrincipal user,
-			@PathVariable String appName, @RequestBody RunCommand request) {
+			@PathVariable String appName, @RequestBody RunCommand request, HttpServletRequest http) {
 		App app = apps.require(appName, user);
 		ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
 		if (!Boolean.TRUE.equals(request.attach())) {
@@ -92,6 +100,7 @@ class DynosApiController {
 			throw SlipwayException.invalid("invalid_command", "Give a command to run, such as \"ls\".");
 		}
 		runtime.requireDeployed(app);
+		guard.guard(http, emitter);
 		executor.execute(() -> {
 			try {
 				int status = runtime.runAttached(app, request.command(), line -> send(emitter, line + "\n", TEXT, false),
