@@ -115,7 +115,7 @@ class CrashRecoveryIT {
 
 		CompletableFuture<Http.Response> change = CompletableFuture
 			.supplyAsync(() -> slipway.adminApi().patch("/api/apps/" + app + "/config-vars", Map.of("GREETING", "after")));
-		awaitContainers(app, 1, "dev.slipway.release=3");
+		awaitStartingDyno(app, 3);
 		slipway.kill();
 		assertThat(change).as("the change's request died with Slipway").failsWithin(Duration.ofMinutes(1));
 		slipway.start();
@@ -181,6 +181,21 @@ class CrashRecoveryIT {
 		Http.Response release = slipway.adminApi().get("/api/apps/" + app + "/releases/v" + version);
 		assertThat(release.status()).as(release.toString()).isEqualTo(200);
 		return release.json();
+	}
+
+	/** Waits until the dynos API shows a dyno of the release booting, the change's rollout under way. */
+	private static void awaitStartingDyno(String app, int release) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (slipway.adminApi()
+			.get("/api/apps/" + app + "/dynos")
+			.json()
+			.valueStream()
+			.noneMatch(dyno -> dyno.get("release").asInt() == release && dyno.get("state").asString().equals("starting"))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("No dyno of v" + release + " of " + app + " ever started");
+			}
+			Thread.sleep(100);
+		}
 	}
 
 	private static void awaitContainers(String app, int count, String label) throws InterruptedException {

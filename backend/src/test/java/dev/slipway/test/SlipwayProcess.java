@@ -54,6 +54,8 @@ public final class SlipwayProcess extends ControlPlane {
 		Map<String, Object> settings = SlipwayUnderTest.freshSettings(instance, routerPort);
 		settings.put("server.port", serverPort);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// The tests restart it often: the quick compiler only, for a faster start on a small host.
+		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(SlipwayApplication.class.getName());
@@ -89,13 +91,6 @@ public final class SlipwayProcess extends ControlPlane {
 	/** Kills it and starts it again on the same data; returns once it answers. */
 	public synchronized void crashAndRestart() {
 		kill();
-		start();
-	}
-
-	/** SIGTERM, as an operator's restart: it stops gracefully, then starts again. */
-	public synchronized void restart() {
-		process.destroy();
-		awaitExit();
 		start();
 	}
 
