@@ -125,14 +125,43 @@ class CrashRecoveryIT {
 		assertServes(app, "crash v1 greeting=before");
 		assertThat(slipway.containers(app, "dev.slipway.release=3")).isEmpty();
 
+		Http.Response addon = slipway.adminApi().post("/api/apps/" + app + "/addons", Map.of("plan", "heroku-postgresql"));
+		assertThat(addon.status()).as(addon.toString()).isEqualTo(201);
+		String database = addon.json().get("database").asString();
+		// What an add-on's provisioning leaves when a crash comes before the add-on is recorded.
+		psql("CREATE ROLE addon_interrupted LOGIN", "CREATE DATABASE addon_interrupted OWNER addon_interrupted");
+
 		assertThat(slipway.adminApi().delete("/api/apps/" + app).status()).isEqualTo(204);
 		slipway.kill();
 		slipway.start();
+		awaitGoneFromAddonServer(database, "addon_interrupted");
 		assertThat(slipway.adminApi().get("/api/apps/" + app).status()).isEqualTo(404);
 		assertThat(slipway.containers(app)).isEmpty();
 		assertThat(DockerCli.run("network", "ls", "-q", "--filter", "label=dev.slipway.app=" + app,
 				"--filter", "label=dev.slipway.instance=" + slipway.instance())).isEmpty();
 		assertThat(Path.of("target", slipway.instance() + "-data", "git", app + ".git")).doesNotExist();
+	}
+
+	/** Waits until the add-on server has none of these databases and roles: it drops them once Slipway is ready. */
+	private static void awaitGoneFromAddonServer(String... names) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		String left = psql("SELECT datname FROM pg_database UNION ALL SELECT rolname FROM pg_roles");
+		while (left.lines().anyMatch(List.of(names)::contains)) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("The add-on server still has some of " + List.of(names) + ":\n" + left);
+			}
+			Thread.sleep(200);
+			left = psql("SELECT datname FROM pg_database UNION ALL SELECT rolname FROM pg_roles");
+		}
+	}
+
+	/** Runs SQL statements on the add-on server as its superuser; the output of the last. */
+	private static String psql(String... statements) {
+		String output = "";
+		for (String statement : statements) {
+			output = DockerCli.run("exec", slipway.instance() + "-addon-postgres", "psql", "-U", "postgres", "-Atc", statement);
+		}
+		return output;
 	}
 
 	private static GitProject project(String procfile) {
