@@ -69,12 +69,12 @@ class BuildImageCheck {
 				throw new BuildFailed(where + ": there is no image " + image + ". " + capitalized(rules.allowed()) + ".");
 			}
 			if (local == null && !image.equals("scratch")) {
+				log.detail("Pulling " + image + " to check it before the build");
 				Optional<String> failure = images.pull(ImageRules.withTag(image), PULL_TIMEOUT);
 				if (failure.isPresent()) {
 					throw new BuildFailed(where + ": the image " + image + " cannot be pulled (" + failure.get()
 							+ "). Check its name and that a registry serves it.");
 				}
-				log.detail("Pulled " + image);
 				local = images.find(image).orElse(null);
 			}
 			if (local != null && !rules.stack(image)) {
