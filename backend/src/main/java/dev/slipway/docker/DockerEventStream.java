@@ -124,6 +124,9 @@ public final class DockerEventStream {
 				Thread.currentThread().interrupt();
 				return;
 			}
+			if (!running) {
+				return;
+			}
 			from = connected;
 			onReconnect.run();
 		}
