@@ -31,6 +31,8 @@ class PartChanges {
 
 	static final long HEARTBEAT_MILLIS = 15_000;
 
+	static final long SETTLE_MILLIS = 200;
+
 	private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
 
 	/** Apps with a check queued: changes that come before it runs are seen by it. */
@@ -53,11 +55,21 @@ class PartChanges {
 		return emitter;
 	}
 
+	/**
+	 * Checks the app's open pages a moment after a change, so that a burst of changes (a rollout starts
+	 * dynos, routes to them and stops the old ones) costs one check and one fetch per part.
+	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void changed(AppStateChanged change) {
 		long appId = change.appId();
 		if (queued.add(appId)) {
 			executor.execute(() -> {
+				try {
+					Thread.sleep(SETTLE_MILLIS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 				queued.remove(appId);
 				watches.stream().filter(watch -> watch.app.id() == appId).forEach(this::check);
 			});
