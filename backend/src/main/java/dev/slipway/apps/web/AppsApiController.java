@@ -69,11 +69,12 @@ class AppsApiController {
 	@PatchMapping("/{name}")
 	AppResource update(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name,
 			@RequestBody UpdateApp request) {
+		App app = apps.require(name, user);
 		if (request.dynosMayRunAsRoot() == null) {
 			throw SlipwayException.invalid("invalid_app_update",
 					"Send {\"dynos_may_run_as_root\": true} or false; nothing else about an app can be changed here.");
 		}
-		return AppResource.of(apps.allowRootDynos(name, user, request.dynosMayRunAsRoot()));
+		return AppResource.of(apps.allowRootDynos(app.name(), user, request.dynosMayRunAsRoot()));
 	}
 
 	@DeleteMapping("/{name}")

@@ -166,8 +166,12 @@ class AppsPageController {
 
 	@PostMapping("/{name}/dyno-user")
 	String dynoUser(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name,
-			@RequestParam boolean root, RedirectAttributes flash) {
-		App app = apps.allowRootDynos(name, user, root);
+			@RequestParam(required = false) Boolean root, RedirectAttributes flash) {
+		String found = apps.require(name, user).name();
+		if (root == null) {
+			throw SlipwayException.invalid("invalid_app_update", "Say whether root is allowed (root=true or false).");
+		}
+		App app = apps.allowRootDynos(found, user, root);
 		flash.addFlashAttribute("notice", (root ? "Dynos of " + app.name() + " may run as root" : "Dynos of " + app.name()
 				+ " never run as root") + " from the next deploy or restart.");
 		return "redirect:/apps/" + app.name() + "/settings";

@@ -39,13 +39,14 @@ class ProblemErrorController extends BasicErrorController {
 			.body(Problems.document(status.value(), Problems.code(status.value()), detail(request, status)));
 	}
 
+	/** Without the method: during the error dispatch the request may no longer say which it was. */
 	private static String detail(HttpServletRequest request, HttpStatus status) {
-		String target = request.getMethod() + " " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		return switch (status) {
-			case NOT_FOUND -> "There is nothing at " + target + ". The API's endpoints are under /api (see the README).";
-			case METHOD_NOT_ALLOWED -> target + " is not an endpoint: that path does not take " + request.getMethod() + ".";
-			case INTERNAL_SERVER_ERROR -> "Slipway failed to answer " + target + ". Its log has the details.";
-			default -> status.getReasonPhrase() + ": " + target + ".";
+			case NOT_FOUND -> "There is nothing at " + path + ". The API's endpoints are under /api (see the README).";
+			case METHOD_NOT_ALLOWED -> path + " does not take this method; the README's API table lists what it takes.";
+			case INTERNAL_SERVER_ERROR -> "Slipway failed to answer " + path + ". Its log has the details.";
+			default -> status.getReasonPhrase() + ": " + path + ".";
 		};
 	}
 
