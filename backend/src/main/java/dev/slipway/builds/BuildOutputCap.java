@@ -1,6 +1,7 @@
 package dev.slipway.builds;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.slipway.progress.Progress;
@@ -54,12 +55,16 @@ final class BuildOutputCap implements Progress {
 			}
 			truncated = true;
 			target.line(ERROR + "Warning: The build's output reached Slipway's limit of " + maxLines + " lines or "
-					+ maxBytes / 1024 + " KB; the rest of its output is neither kept nor shown.");
+					+ size(maxBytes) + "; the rest of its output is neither kept nor shown.");
 		}
 		if (!line.startsWith(DETAIL) && size <= reserve) {
 			reserve -= size;
 			target.line(line);
 		}
+	}
+
+	private static String size(long bytes) {
+		return bytes < 1024 * 1024 ? bytes / 1024 + " KB" : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
 	}
 
 	/** The line without terminal escapes and with every other control character but the tab escaped. */

@@ -106,7 +106,7 @@ class ImageCollector {
 	void afterRecovery() {
 		executor.execute(() -> {
 			try {
-				removeAll(orphans());
+				removeOrphans();
 			}
 			catch (DockerException ex) {
 				log.warn("Removing the images of deleted apps failed: {}", ex.getMessage());
@@ -118,7 +118,7 @@ class ImageCollector {
 			initialDelayString = "${slipway.disk.collect-interval:1h}")
 	void collect() {
 		try {
-			removeAll(orphans());
+			removeOrphans();
 			docker.api()
 				.pruneCmd(PruneType.IMAGES)
 				.withDangling(true)
@@ -131,7 +131,11 @@ class ImageCollector {
 		}
 	}
 
-	/** Images labelled as this installation's whose app is gone. */
+	/** Removes the images labelled as this installation's whose app is gone. */
+	void removeOrphans() {
+		removeAll(orphans());
+	}
+
 	private List<Image> orphans() {
 		List<App> all = apps.all();
 		Set<String> ids = all.stream().map(app -> String.valueOf(app.id())).collect(Collectors.toSet());
