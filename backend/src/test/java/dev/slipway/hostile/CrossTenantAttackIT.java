@@ -213,12 +213,20 @@ class CrossTenantAttackIT {
 		String path = call.path() + (call.stream() ? "?releases=0" : "");
 		if (call.api()) {
 			String target = path + (call.method().equals("DELETE") ? "?confirm=" + victim.app() : "");
-			Http.Response answer = attacker.api().sendJson(call.method(), target, attackBody());
-			if (answer.status() == 400 && answer.body().contains("\"invalid_json\"")) {
-				// An endpoint that takes only text values, such as a hostname.
-				Map<String, Object> text = new LinkedHashMap<>(attackBody());
-				text.values().removeIf(value -> !(value instanceof String));
-				answer = attacker.api().sendJson(call.method(), target, text);
+			// The whole take-over first; an endpoint that refuses it as a body checks its fields before the app,
+			// so then its text fields alone (a hostname), then each field alone (an endpoint that takes only one).
+			List<Map<String, Object>> bodies = new ArrayList<>();
+			bodies.add(attackBody());
+			Map<String, Object> text = new LinkedHashMap<>(attackBody());
+			text.values().removeIf(value -> !(value instanceof String));
+			bodies.add(text);
+			attackBody().forEach((key, value) -> bodies.add(Map.of(key, value)));
+			Http.Response answer = null;
+			for (Map<String, Object> body : bodies) {
+				answer = attacker.api().sendJson(call.method(), target, body);
+				if (answer.status() != 400) {
+					break;
+				}
 			}
 			return answer;
 		}
@@ -242,6 +250,7 @@ class CrossTenantAttackIT {
 		body.put("plan", "postgresql");
 		body.put("name", "stolen");
 		body.put("hostname", "stolen.attacker.test");
+		body.put("dynos_may_run_as_root", true);
 		return body;
 	}
 
@@ -258,6 +267,7 @@ class CrossTenantAttackIT {
 		fields.put("name", "stolen");
 		fields.put("hostname", "stolen.attacker.test");
 		fields.put("buildpack", "node");
+		fields.put("root", "true");
 		return fields;
 	}
 

@@ -2,6 +2,7 @@ package dev.slipway.test;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,16 +36,34 @@ public final class Http {
 
 	private final String authorization;
 
+	private final boolean cookies;
+
 	private Http(String baseUrl, String authorization, boolean cookies) {
+		this(baseUrl, authorization, cookies, null);
+	}
+
+	private Http(String baseUrl, String authorization, boolean cookies, InetAddress localAddress) {
 		this.baseUrl = baseUrl;
 		this.authorization = authorization;
+		this.cookies = cookies;
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(10))
 			.followRedirects(HttpClient.Redirect.NEVER);
 		if (cookies) {
 			builder.cookieHandler(new CookieManager());
 		}
+		if (localAddress != null) {
+			builder.localAddress(localAddress);
+		}
 		this.client = builder.build();
+	}
+
+	/**
+	 * The same kind of client (a new session for a browser) connecting from another address of this machine,
+	 * such as 127.0.0.2: to Slipway a client of its own.
+	 */
+	public Http from(InetAddress localAddress) {
+		return new Http(baseUrl, authorization, cookies, localAddress);
 	}
 
 	/** Calls the API with {@code Authorization: Bearer <token>}, or with none when token is null. */
