@@ -13,12 +13,12 @@ public final class BuildRecording implements AutoCloseable {
 
 	private final Progress progress;
 
-	private final BuildOutputStore.Recorder recorder;
+	private final Runnable end;
 
-	BuildRecording(Build build, Progress progress, BuildOutputStore.Recorder recorder) {
+	BuildRecording(Build build, Progress progress, Runnable end) {
 		this.build = build;
 		this.progress = progress;
-		this.recorder = recorder;
+		this.end = end;
 	}
 
 	public Build build() {
@@ -37,7 +37,7 @@ public final class BuildRecording implements AutoCloseable {
 	/** Ends the recording: the output is stored in full and the build's followers are told it is over. */
 	@Override
 	public void close() {
-		recorder.close();
+		end.run();
 	}
 
 }

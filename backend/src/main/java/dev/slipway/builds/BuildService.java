@@ -44,7 +44,7 @@ import org.springframework.stereotype.Service;
  * the commit as the build context to Docker, and records status, output and process types.
  */
 @Service
-public class BuildService {
+public class BuildService implements AppBuilder {
 
 	static final String GENERATED_DOCKERFILE = ".slipway/Dockerfile";
 
@@ -108,11 +108,10 @@ public class BuildService {
 	}
 
 	/**
-	 * Builds {@code source} for {@code app}, writing its output to {@code pushLog} as it goes. The
-	 * recording stays open for what the caller prints next (the release and its rollout), and ends when
-	 * the caller closes it. The BUILDPACK config var wins over the app's setting and detection; other
-	 * config vars may steer the buildpack. A failed build is a result, not an exception.
+	 * The BUILDPACK config var wins over the app's setting and detection; other config vars may steer the
+	 * buildpack.
 	 */
+	@Override
 	public BuildRecording build(App app, SourceTree source, String author, BuildConfig config, Progress pushLog) {
 		Build build = builds.save(new Build(app.id(), source.commit(), author));
 		BuildOutputStore.Recorder recorder = output.record(build.id());
@@ -128,7 +127,7 @@ public class BuildService {
 			recorder.close();
 			throw ex;
 		}
-		return new BuildRecording(build, log, recorder);
+		return new BuildRecording(build, log, recorder::close);
 	}
 
 	private void run(App app, Build build, SourceTree source, BuildConfig config, Progress log) {

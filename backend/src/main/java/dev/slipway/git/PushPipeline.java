@@ -5,11 +5,11 @@ import java.util.Map;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
+import dev.slipway.builds.AppBuilder;
 import dev.slipway.builds.BuildConfig;
 import dev.slipway.builds.BuildFailed;
 import dev.slipway.builds.Build;
 import dev.slipway.builds.BuildRecording;
-import dev.slipway.builds.BuildService;
 import dev.slipway.config.ConfigService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
@@ -39,7 +39,7 @@ class PushPipeline {
 
 	private static final Logger logger = LoggerFactory.getLogger(PushPipeline.class);
 
-	private final BuildService builds;
+	private final AppBuilder builds;
 
 	private final ReleaseService releases;
 
@@ -49,7 +49,7 @@ class PushPipeline {
 
 	private final AppLocks locks;
 
-	PushPipeline(BuildService builds, ReleaseService releases, ConfigService config, FirstDeploy firstDeploy,
+	PushPipeline(AppBuilder builds, ReleaseService releases, ConfigService config, FirstDeploy firstDeploy,
 			AppLocks locks) {
 		this.builds = builds;
 		this.releases = releases;

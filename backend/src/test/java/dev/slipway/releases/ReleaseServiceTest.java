@@ -4,19 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
-import dev.slipway.docker.DockerClients;
-import dev.slipway.logs.UnstoredAppLogs;
 import dev.slipway.progress.RecordingProgress;
-import dev.slipway.router.RouterSettings;
 import dev.slipway.runtime.Dyno;
 import dev.slipway.runtime.DynoState;
 import dev.slipway.runtime.FakeDynoRuntime;
 import dev.slipway.runtime.Formation;
-import dev.slipway.runtime.RuntimeSettings;
 import dev.slipway.test.InMemoryRepositories;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -40,19 +35,8 @@ class ReleaseServiceTest {
 
 	private final FakeDynoRuntime runtime = new FakeDynoRuntime();
 
-	private final ReleaseService releases = releases();
-
-	private ReleaseService releases() {
-		ReleaseBuilds builds = new NoBuildsToPrune();
-		// No Docker: a release that reached for it would fail on these clients.
-		DockerClients docker = new DockerClients(null, null, null);
-		return new ReleaseService(recorded, runtime, builds,
-				new RuntimeSettings(5000, Duration.ofSeconds(60), Duration.ofSeconds(90), Duration.ofSeconds(30),
-						Duration.ofHours(1), 512, "standard-1x", "10.213.0.0/16", 24),
-				new RouterSettings(8000, "localhost", Duration.ofSeconds(5), Duration.ofSeconds(30)),
-				new ImageRetention(recorded, builds, docker), docker, events::add, UnstoredAppLogs.create(),
-				new AppLocks(Duration.ofSeconds(5)));
-	}
+	private final ReleaseService releases = ReleasesWithoutDocker.service(recorded, runtime, events::add,
+			new AppLocks(Duration.ofSeconds(5)));
 
 	@Test
 	void aBuiltImageIsReleasedAndRunsItsWebDyno() {
@@ -117,30 +101,6 @@ class ReleaseServiceTest {
 		Mockito.when(app.id()).thenReturn(APP_ID);
 		Mockito.when(app.name()).thenReturn("my-app");
 		return app;
-	}
-
-	/** Builds as releases see them, with no buildpack needs and no images left to prune. */
-	private static final class NoBuildsToPrune implements ReleaseBuilds {
-
-		@Override
-		public Optional<BuildpackNeeds> buildpack(String id) {
-			return Optional.empty();
-		}
-
-		@Override
-		public List<BuiltImage> withImages(App app) {
-			return List.of();
-		}
-
-		@Override
-		public void imageRemoved(long buildId) {
-		}
-
-		@Override
-		public boolean building(App app) {
-			return false;
-		}
-
 	}
 
 }
