@@ -42,12 +42,12 @@ class AppDeletionIT {
 	@Test
 	void deletesWithAndWithoutAddonsInAnyOrderLeaveNothingBehind() throws SQLException {
 		String bystander = deployed("del-keep");
-		DatabaseUrl kept = provision(bystander);
+		DatabaseUrl kept = slipway.provisionDatabase(bystander);
 		String plain = deployed("del-plain");
 		String withDatabase = deployed("del-db");
-		DatabaseUrl dropped = provision(withDatabase);
+		DatabaseUrl dropped = slipway.provisionDatabase(withDatabase);
 		String undeployed = slipway.createApp("del-bare");
-		DatabaseUrl bare = provision(undeployed);
+		DatabaseUrl bare = slipway.provisionDatabase(undeployed);
 
 		for (String app : List.of(plain, withDatabase, undeployed)) {
 			Http.Response deleted = slipway.adminApi().delete("/api/apps/" + app);
@@ -88,18 +88,6 @@ class AppDeletionIT {
 		GitProject.Push push = GitProject.sample("dockerfile").push(slipway, app, slipway.adminToken());
 		assertThat(push.succeeded()).as(push.toString()).isTrue();
 		return app;
-	}
-
-	/** Provisions a database; how to reach it from here, as the app's role. */
-	private static DatabaseUrl provision(String app) {
-		Http.Response provisioned = slipway.adminApi().post("/api/apps/" + app + "/addons", Map.of("plan", "postgresql"));
-		assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(201);
-		DatabaseUrl url = DatabaseUrl
-			.parse(slipway.adminApi().get("/api/apps/" + app + "/config-vars").json().get("DATABASE_URL").asString());
-		String ip = DockerCli.run("inspect", "--format",
-				"{{(index .NetworkSettings.Networks \"" + SlipwayUnderTest.INSTANCE + "-addons\").IPAddress}}", url.host())
-			.strip();
-		return new DatabaseUrl(ip, url.port(), url.database(), url.username(), url.password());
 	}
 
 	/** The app, its containers (removed in the background, so awaited), its network and its repository are gone. */

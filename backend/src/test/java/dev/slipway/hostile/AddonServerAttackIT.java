@@ -7,11 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.slipway.database.DatabaseUrl;
-import dev.slipway.test.DockerCli;
-import dev.slipway.test.Http;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +34,8 @@ class AddonServerAttackIT {
 	void anAddonRoleConnectsToItsOwnDatabaseOnly() throws SQLException {
 		String attacker = slipway.createApp("pg-attacker");
 		String victim = slipway.createApp("pg-victim");
-		DatabaseUrl mine = databaseOf(attacker);
-		DatabaseUrl theirs = databaseOf(victim);
+		DatabaseUrl mine = slipway.provisionDatabase(attacker);
+		DatabaseUrl theirs = slipway.provisionDatabase(victim);
 
 		for (String database : List.of("postgres", "template1", theirs.database())) {
 			assertThatThrownBy(() -> connect(mine, database).close()).as(database)
@@ -56,8 +53,8 @@ class AddonServerAttackIT {
 
 	@Test
 	void oneAppCannotTakeEveryConnectionOfTheServer() throws SQLException {
-		DatabaseUrl greedy = databaseOf(slipway.createApp("pg-greedy"));
-		DatabaseUrl other = databaseOf(slipway.createApp("pg-other"));
+		DatabaseUrl greedy = slipway.provisionDatabase(slipway.createApp("pg-greedy"));
+		DatabaseUrl other = slipway.provisionDatabase(slipway.createApp("pg-other"));
 		List<Connection> held = new ArrayList<>();
 		try {
 			held.add(connect(greedy, greedy.database()));
@@ -84,24 +81,12 @@ class AddonServerAttackIT {
 
 	@Test
 	void aQueryWithoutEndIsCancelledAtTheStatementTimeout() throws SQLException {
-		DatabaseUrl url = databaseOf(slipway.createApp("pg-sleeper"));
+		DatabaseUrl url = slipway.provisionDatabase(slipway.createApp("pg-sleeper"));
 		try (Connection connection = connect(url, url.database()); Statement sql = connection.createStatement()) {
 			assertThat(strings(sql, "show statement_timeout")).containsExactly("3s");
 			assertThatThrownBy(() -> sql.execute("select pg_sleep(600)")).isInstanceOf(SQLException.class)
 				.hasMessageContaining("canceling statement due to statement timeout");
 		}
-	}
-
-	/** Provisions the app a database and says how to reach it from here with the app's own credentials. */
-	private static DatabaseUrl databaseOf(String app) {
-		Http.Response provisioned = slipway.adminApi().post("/api/apps/" + app + "/addons", Map.of("plan", "postgresql"));
-		assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(201);
-		DatabaseUrl url = DatabaseUrl
-			.parse(slipway.adminApi().get("/api/apps/" + app + "/config-vars").json().get("DATABASE_URL").asString());
-		String ip = DockerCli.run("inspect", "--format",
-				"{{(index .NetworkSettings.Networks \"" + SlipwayUnderTest.INSTANCE + "-addons\").IPAddress}}", url.host())
-			.strip();
-		return new DatabaseUrl(ip, url.port(), url.database(), url.username(), url.password());
 	}
 
 	private static Connection connect(DatabaseUrl url, String database) throws SQLException {

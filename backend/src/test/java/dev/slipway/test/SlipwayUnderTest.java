@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.slipway.SlipwayApplication;
+import dev.slipway.database.DatabaseUrl;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.util.FileSystemUtils;
@@ -88,6 +89,20 @@ public final class SlipwayUnderTest extends ControlPlane {
 
 	public <T> T bean(Class<T> type) {
 		return context.getBean(type);
+	}
+
+	/** Provisions the app a Postgres add-on and says how to reach it from the tests, as the app's own role. */
+	public DatabaseUrl provisionDatabase(String app) {
+		Http.Response provisioned = adminApi().post("/api/apps/" + app + "/addons", Map.of("plan", "postgresql"));
+		if (provisioned.status() != 201) {
+			throw new IllegalStateException("Cannot provision a database for " + app + ": " + provisioned);
+		}
+		DatabaseUrl url = DatabaseUrl
+			.parse(adminApi().get("/api/apps/" + app + "/config-vars").json().get("DATABASE_URL").asString());
+		String ip = DockerCli.run("inspect", "--format",
+				"{{(index .NetworkSettings.Networks \"" + instance() + "-addons\").IPAddress}}", url.host())
+			.strip();
+		return new DatabaseUrl(ip, url.port(), url.database(), url.username(), url.password());
 	}
 
 	public String databaseContainer() {
