@@ -42,7 +42,12 @@ public final class SlipwayProcess extends ControlPlane {
 
 	private final List<String> command = new ArrayList<>();
 
-	private final int serverPort = SlipwayUnderTest.freePort();
+	/**
+	 * Its router port plus one. Not a port from the kernel's ephemeral range: while Slipway is down
+	 * between a kill and a start, an outgoing connection (the health check's own, which can connect to
+	 * itself) may take such a port, and the start then fails with "port already in use".
+	 */
+	private final int serverPort;
 
 	private final Path log;
 
@@ -51,6 +56,7 @@ public final class SlipwayProcess extends ControlPlane {
 	private SlipwayProcess(String instance, int routerPort) {
 		super(instance);
 		log = Path.of("target", instance + ".log").toAbsolutePath();
+		serverPort = routerPort + 1;
 		Map<String, Object> settings = SlipwayUnderTest.freshSettings(instance, routerPort);
 		settings.put("server.port", serverPort);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
