@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import dev.slipway.docker.DockerClients;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
 /** One Docker bridge network per app: its dynos (and its add-ons) reach each other, and nothing else. */
 @Component
 public class AppNetworks {
+
+	private static final int MAX_ATTEMPTS = 5;
 
 	private final DockerClients docker;
 
@@ -35,27 +38,46 @@ public class AppNetworks {
 		return instance.resourceName("app-" + app);
 	}
 
-	/** The app's network, created when missing, on a subnet of the app network pool. */
+	/**
+	 * The app's network, created when missing, on a subnet of the app network pool. Another Slipway or
+	 * another Docker user may take the same free subnet at the same moment; the Engine then refuses
+	 * ours as overlapping, and the next free one is tried.
+	 */
 	public synchronized String ensure(String app) {
 		String name = name(app);
 		try {
 			docker.api().inspectNetworkCmd().withNetworkId(name).exec();
+			return name;
 		}
 		catch (NotFoundException ex) {
-			String subnet = pool.firstFree(usedSubnets());
+			// Created below.
+		}
+		List<String> taken = new ArrayList<>();
+		for (int attempt = 1;; attempt++) {
+			List<String> used = usedSubnets();
+			used.addAll(taken);
+			String subnet = pool.firstFree(used);
 			if (subnet == null) {
 				throw new IllegalStateException("The app network pool " + settings.appNetworkPool()
 						+ " is full; set SLIPWAY_APP_NETWORK_POOL to a larger range.");
 			}
-			docker.api()
-				.createNetworkCmd()
-				.withName(name)
-				.withDriver("bridge")
-				.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)))
-				.withLabels(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app))
-				.exec();
+			try {
+				docker.api()
+					.createNetworkCmd()
+					.withName(name)
+					.withDriver("bridge")
+					.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet)))
+					.withLabels(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app))
+					.exec();
+				return name;
+			}
+			catch (DockerException ex) {
+				if (attempt >= MAX_ATTEMPTS || ex.getMessage() == null || !ex.getMessage().contains("overlaps")) {
+					throw ex;
+				}
+				taken.add(subnet);
+			}
 		}
-		return name;
 	}
 
 	private List<String> usedSubnets() {
