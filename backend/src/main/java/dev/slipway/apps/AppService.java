@@ -24,8 +24,12 @@ public class AppService {
 
 	private final TransactionTemplate transactions;
 
-	AppService(Apps apps, ApplicationEventPublisher events, AppLocks locks, TransactionTemplate transactions) {
+	private final AppSettings settings;
+
+	AppService(Apps apps, ApplicationEventPublisher events, AppLocks locks, TransactionTemplate transactions,
+			AppSettings settings) {
 		this.apps = apps;
+		this.settings = settings;
 		this.events = events;
 		this.locks = locks;
 		this.transactions = transactions;
@@ -36,6 +40,11 @@ public class AppService {
 		AppName.check(name);
 		if (apps.existsByName(name)) {
 			throw taken(name);
+		}
+		if (!owner.admin() && apps.countByOwnerId(owner.id()) >= settings.maxPerUser()) {
+			throw SlipwayException.forbidden("app_limit_reached", "You own " + settings.maxPerUser()
+					+ " apps, as many as one user may: delete one you no longer need, or ask an admin to raise "
+					+ "SLIPWAY_MAX_APPS_PER_USER.");
 		}
 		try {
 			App app = apps.saveAndFlush(new App(name, owner.id()));

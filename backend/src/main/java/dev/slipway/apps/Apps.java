@@ -7,6 +7,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Apps extends JpaRepository<App, Long> {
 
+	long countByOwnerId(long ownerId);
+
+
 	Optional<App> findByName(String name);
 
 	boolean existsByName(String name);

@@ -30,9 +30,12 @@ public class ApiTokenService {
 
 	private final Users users;
 
-	ApiTokenService(ApiTokens tokens, Users users) {
+	private final AuthLimitSettings limits;
+
+	ApiTokenService(ApiTokens tokens, Users users, AuthLimitSettings limits) {
 		this.tokens = tokens;
 		this.users = users;
+		this.limits = limits;
 	}
 
 	@Transactional
@@ -40,6 +43,10 @@ public class ApiTokenService {
 		String label = name == null ? "" : name.strip();
 		if (label.isEmpty() || label.length() > 100) {
 			throw SlipwayException.invalid("invalid_token_name", "Give the token a name of 1 to 100 characters, such as 'laptop'.");
+		}
+		if (tokens.countByUserId(user.id()) >= limits.maxTokensPerUser()) {
+			throw SlipwayException.forbidden("token_limit_reached", "You hold " + limits.maxTokensPerUser()
+					+ " API tokens, as many as one user may: revoke one you no longer use.");
 		}
 		byte[] secret = new byte[32];
 		random.nextBytes(secret);

@@ -7,6 +7,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ApiTokens extends JpaRepository<ApiToken, Long> {
 
+	long countByUserId(long userId);
+
+
 	Optional<ApiToken> findByTokenHash(String tokenHash);
 
 	List<ApiToken> findByUserIdOrderByCreatedAtDesc(Long userId);

@@ -52,6 +52,11 @@ public class DomainService {
 		if (domains.existsByHostname(normalized)) {
 			throw SlipwayException.conflict("domain_taken", normalized + " belongs to an app already.");
 		}
+		if (domains.countByAppId(app.id()) >= settings.maxDomainsPerApp()) {
+			throw SlipwayException.forbidden("domain_limit_reached", app.name() + " has " + settings.maxDomainsPerApp()
+					+ " custom domains, as many as one app may: remove one, or ask an admin to raise "
+					+ "SLIPWAY_MAX_DOMAINS_PER_APP.");
+		}
 		Domain domain;
 		try {
 			domain = domains.saveAndFlush(new Domain(app.id(), normalized));

@@ -7,6 +7,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Domains extends JpaRepository<Domain, Long> {
 
+	long countByAppId(long appId);
+
+
 	List<Domain> findByAppIdOrderByHostname(long appId);
 
 	Optional<Domain> findByHostname(String hostname);

@@ -24,6 +24,12 @@ public final class SlipwayUnderTest extends ControlPlane {
 	/** {@code slipway-it}, or the system property {@code slipway.it.instance} when several test runs share a machine. */
 	public static final String INSTANCE = System.getProperty("slipway.it.instance", "slipway-it");
 
+	/** Lower than the default, so QuotaAttackIT reaches it quickly; no other test makes as many for one user. */
+	public static final int MAX_APPS_PER_USER = 10;
+
+	/** Lower than the default, so QuotaAttackIT reaches it quickly; no other test adds as many to one app. */
+	public static final int MAX_DOMAINS_PER_APP = 5;
+
 	private static SlipwayUnderTest shared;
 
 	private final Map<String, Object> properties = new HashMap<>();
@@ -58,6 +64,8 @@ public final class SlipwayUnderTest extends ControlPlane {
 		settings.put("slipway.addons.statement-timeout", "3s");
 		// Small enough for DiskAttackIT to push past quickly, far above what the other tests push.
 		settings.put("slipway.git.max-repository-size", "32MB");
+		settings.put("slipway.apps.max-per-user", MAX_APPS_PER_USER);
+		settings.put("slipway.router.max-domains-per-app", MAX_DOMAINS_PER_APP);
 		return settings;
 	}
 

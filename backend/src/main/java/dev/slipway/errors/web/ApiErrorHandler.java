@@ -40,6 +40,10 @@ class ApiErrorHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		if (NestedExceptionUtils.getRootCause(ex) instanceof RequestSizeLimit.TooLarge tooLarge) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(Problems.of(413, RequestSizeLimit.CODE, tooLarge.getMessage()));
+		}
 		String reason = ex.getCause() instanceof JacksonException json ? " (" + json.getOriginalMessage() + ")" : "";
 		return ResponseEntity.badRequest()
 			.body(Problems.of(400, "invalid_json", "The request body is not the JSON this endpoint takes" + reason + "."));
