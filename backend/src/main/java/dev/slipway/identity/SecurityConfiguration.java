@@ -15,12 +15,15 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Three ways in: git over HTTP (Basic, the password is an API token), the JSON API (Bearer token;
@@ -32,9 +35,26 @@ class SecurityConfiguration {
 
 	static final String REALM = "Slipway";
 
+	/** Where a session signed out by a password change in another session lands on its next request. */
+	static final String PASSWORD_CHANGED_PAGE = "/login?password-changed";
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Every dashboard session by user, so that a password change can sign out the user's other sessions.
+	 * Sessions live in the servlet container's memory; the publisher tells the registry when one ends.
+	 */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean
@@ -121,7 +141,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain dashboard(HttpSecurity http, UserAccounts accounts, PasswordEncoder passwordEncoder,
-			AuthenticationThrottle throttle) {
+			AuthenticationThrottle throttle, SessionRegistry sessionRegistry) {
 		DaoAuthenticationProvider passwordProvider = new DaoAuthenticationProvider(accounts);
 		passwordProvider.setPasswordEncoder(passwordEncoder);
 		http.authorizeHttpRequests(requests -> requests
@@ -146,6 +166,10 @@ class SecurityConfiguration {
 				})
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			// Any number of sessions per user, registered so that UserAccounts#changePassword can expire the others.
+			.sessionManagement(sessions -> sessions.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl(PASSWORD_CHANGED_PAGE))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 							+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'")));

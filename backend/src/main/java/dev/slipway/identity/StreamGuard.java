@@ -3,7 +3,6 @@ package dev.slipway.identity;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +12,8 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -20,8 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Ends long-lived responses (live logs, a page's change stream, build output) within
  * {@value #CHECK_EVERY_MILLIS} ms of the credentials they were opened with ceasing to be valid: a dashboard
- * session logged out or expired, or its user's password changed; an API token revoked; the user
- * removed. One check for all open streams, so no stream needs a thread of its own for it.
+ * session logged out or expired, or signed out by a password change in another session; an API token
+ * revoked; the user removed. One check for all open streams, so no stream needs a thread of its own for it.
  */
 @Component
 public class StreamGuard {
@@ -34,9 +35,12 @@ public class StreamGuard {
 
 	private final Users users;
 
-	StreamGuard(ApiTokens tokens, Users users) {
+	private final SessionRegistry sessions;
+
+	StreamGuard(ApiTokens tokens, Users users, SessionRegistry sessions) {
 		this.tokens = tokens;
 		this.users = users;
+		this.sessions = sessions;
 	}
 
 	/**
@@ -76,9 +80,9 @@ public class StreamGuard {
 				if (!alive(session.session())) {
 					yield "the session ended (signed out or expired). Sign in again";
 				}
-				yield users.findById(session.userId())
-					.filter(user -> Objects.equals(user.passwordHash(), session.passwordHash()))
-					.isPresent() ? "" : "the password was changed. Reload the page, or sign in again with the new password";
+				SessionInformation registered = sessions.getSessionInformation(session.session().getId());
+				yield registered != null && registered.isExpired()
+						? "the password was changed in another session. Sign in again with the new password" : "";
 			}
 		};
 	}
@@ -94,8 +98,7 @@ public class StreamGuard {
 				return new Credential.Token(ApiTokenService.hash(token), user.id());
 			}
 		}
-		String passwordHash = users.findById(user.id()).map(User::passwordHash).orElse(null);
-		return new Credential.Session(request.getSession(), user.id(), passwordHash);
+		return new Credential.Session(request.getSession());
 	}
 
 	/** An invalidated session refuses to be read. */
@@ -125,13 +128,13 @@ public class StreamGuard {
 		emitter.complete();
 	}
 
-	/** What a stream was opened with: a token (by its hash) or a session (with the password it was signed in with). */
+	/** What a stream was opened with: a token (by its hash) or a session. */
 	private sealed interface Credential {
 
 		record Token(String hash, long userId) implements Credential {
 		}
 
-		record Session(HttpSession session, long userId, String passwordHash) implements Credential {
+		record Session(HttpSession session) implements Credential {
 		}
 
 	}

@@ -5,12 +5,16 @@ import java.util.regex.Pattern;
 
 import dev.slipway.errors.SlipwayException;
 
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** User accounts: the first-run admin, further users, passwords. */
 @Service
@@ -24,9 +28,12 @@ public class UserAccounts implements UserDetailsService {
 
 	private final PasswordEncoder passwords;
 
-	UserAccounts(Users users, PasswordEncoder passwords) {
+	private final SessionRegistry sessions;
+
+	UserAccounts(Users users, PasswordEncoder passwords, SessionRegistry sessions) {
 		this.users = users;
 		this.passwords = passwords;
+		this.sessions = sessions;
 	}
 
 	/** True until the first account exists: then the dashboard asks for the admin account. */
@@ -54,14 +61,34 @@ public class UserAccounts implements UserDetailsService {
 		return users.save(new User(normalized, passwords.encode(password), admin)).principal();
 	}
 
+	/**
+	 * Changes the password and, once that has committed, signs out every other dashboard session of the
+	 * user (whoever knew the old password may hold one); the session that changed it, {@code keptSessionId},
+	 * stays signed in. API tokens stay valid: they are credentials of their own, revoked one by one.
+	 */
 	@Transactional
-	public void changePassword(UserPrincipal principal, String currentPassword, String newPassword) {
+	public void changePassword(UserPrincipal principal, String currentPassword, String newPassword,
+			String keptSessionId) {
 		User user = users.findById(principal.id()).orElseThrow();
 		if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
 			throw SlipwayException.invalid("wrong_password", "The current password is wrong.");
 		}
 		checkPassword(newPassword);
 		user.changePassword(passwords.encode(newPassword));
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				sessions.getAllSessions(principal, false)
+					.stream()
+					.filter(session -> !session.getSessionId().equals(keptSessionId))
+					.forEach(SessionInformation::expireNow);
+			}
+		});
+	}
+
+	/** Records a session signed in without the login form (first-run setup), so a password change reaches it too. */
+	public void signedIn(UserPrincipal user, String sessionId) {
+		sessions.registerNewSession(sessionId, user);
 	}
 
 	@Override

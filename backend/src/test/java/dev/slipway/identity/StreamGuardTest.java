@@ -12,6 +12,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +27,13 @@ class StreamGuardTest {
 
 	private final Users users = Mockito.mock(Users.class);
 
-	private final StreamGuard guard = new StreamGuard(tokens, users);
+	private final SessionRegistryImpl sessions = new SessionRegistryImpl();
+
+	private final StreamGuard guard = new StreamGuard(tokens, users, sessions);
 
 	private final Recording stream = new Recording();
 
 	StreamGuardTest() {
-		Mockito.when(users.findById(7L)).thenReturn(Optional.of(new User("dev@example.com", "hash", false)));
 		Mockito.when(users.existsById(7L)).thenReturn(true);
 	}
 
@@ -48,12 +50,16 @@ class StreamGuardTest {
 	}
 
 	@Test
-	void aStreamOfASessionEndsOnceItsUsersPasswordChanged() {
-		guard.guard(sessionRequest(new MockHttpSession()), stream);
-		Mockito.when(users.findById(7L)).thenReturn(Optional.of(new User("dev@example.com", "new hash", false)));
+	void aStreamOfASessionEndsOnceAPasswordChangeElsewhereSignedItOut() {
+		MockHttpSession session = new MockHttpSession();
+		sessions.registerNewSession(session.getId(), user);
+		guard.guard(sessionRequest(session), stream);
+		guard.check();
+		assertThat(stream.completed).isFalse();
+		sessions.getSessionInformation(session.getId()).expireNow();
 		guard.check();
 		assertThat(stream.completed).isTrue();
-		assertThat(stream.sent).singleElement().asString().startsWith("Stream ended: the password was changed");
+		assertThat(stream.sent).singleElement().asString().startsWith("Stream ended: the password was changed in another session");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.slipway.identity.web;
 
+import jakarta.servlet.http.HttpSession;
+
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.ApiTokenService;
 import dev.slipway.identity.UserAccounts;
@@ -56,19 +58,19 @@ class AccountController {
 
 	@PostMapping("/password")
 	String changePassword(@AuthenticationPrincipal UserPrincipal user, @RequestParam String currentPassword,
-			@RequestParam String newPassword, @RequestParam String newPasswordConfirmation, Model model,
-			RedirectAttributes flash) {
+			@RequestParam String newPassword, @RequestParam String newPasswordConfirmation, HttpSession session,
+			Model model, RedirectAttributes flash) {
 		try {
 			if (!newPassword.equals(newPasswordConfirmation)) {
 				throw SlipwayException.invalid("password_mismatch", "The two new passwords differ; type the same one twice.");
 			}
-			accounts.changePassword(user, currentPassword, newPassword);
+			accounts.changePassword(user, currentPassword, newPassword, session.getId());
 		}
 		catch (SlipwayException ex) {
 			model.addAttribute("passwordError", ex.getMessage());
 			return show(user, model);
 		}
-		flash.addFlashAttribute("notice", "Password changed.");
+		flash.addFlashAttribute("notice", "Password changed. Your other sessions are signed out; API tokens still work.");
 		return "redirect:/account";
 	}
 

@@ -108,6 +108,7 @@ class SessionController {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		sessions.saveContext(context, request, response);
+		accounts.signedIn(user, request.getSession().getId());
 	}
 
 }
