@@ -1,6 +1,9 @@
 package dev.slipway.runtime;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,7 +159,73 @@ class RuntimeReconciler implements SmartLifecycle {
 		}
 	}
 
-	/** Retires dynos of other releases, restarts stopped ones, starts missing ones and stops extra ones. */
+	/**
+	 * Brings one process type to its stored quantity and size. A crash during scaling can leave dynos past
+	 * the quantity (a scale-down's, still stopping), dynos of the old size (a resize's, whose replacements
+	 * may or may not have started) or two dynos at one index: one dyno of the stored size is kept per
+	 * index and started again if it stopped, the others retire, and missing ones are launched. Dynos of
+	 * the old size retire only once their replacements are up, so an interrupted resize has no downtime.
+	 */
+	private void restore(App app, DeploySpec spec, Formation type) {
+		String size = type.size().label();
+		Map<Integer, TrackedDyno> kept = new HashMap<>();
+		List<TrackedDyno> extra = new ArrayList<>();
+		List<TrackedDyno> resized = new ArrayList<>();
+		List<TrackedDyno> upFirst = states.active(app.name(), spec.version(), type.processType())
+			.stream()
+			.sorted(Comparator.comparing((TrackedDyno dyno) -> dyno.state() != DynoState.UP))
+			.toList();
+		for (TrackedDyno dyno : upFirst) {
+			if (dyno.index > type.quantity()) {
+				extra.add(dyno);
+			}
+			else if (!dyno.size.equals(size)) {
+				resized.add(dyno);
+			}
+			else if (kept.putIfAbsent(dyno.index, dyno) != null) {
+				extra.add(dyno);
+			}
+		}
+		if (!extra.isEmpty()) {
+			launcher.retire(extra);
+		}
+		for (TrackedDyno dyno : kept.values()) {
+			InspectContainerResponse container = containers.inspect(dyno.containerId);
+			if (container != null && !Boolean.TRUE.equals(container.getState().getRunning())
+					&& !Boolean.TRUE.equals(container.getState().getRestarting())) {
+				containers.start(dyno.containerId);
+			}
+		}
+		List<Integer> missing = Rollout.indexes(type.quantity()).stream().filter(index -> !kept.containsKey(index)).toList();
+		List<TrackedDyno> booting = type.processType().equals(ProcessType.WEB)
+				? kept.values().stream().filter(dyno -> dyno.state() != DynoState.UP).toList() : List.of();
+		if (missing.isEmpty() && booting.isEmpty() && resized.isEmpty()) {
+			return;
+		}
+		executor.execute(() -> {
+			try {
+				if (!missing.isEmpty()) {
+					launcher.launch(spec, type.processType(), missing, type.size());
+				}
+				boolean allUp = booting.stream()
+					.map(dyno -> launcher.awaitUp(spec, dyno))
+					.toList()
+					.stream()
+					.allMatch(BootOutcome.Up.class::isInstance);
+				routes.refresh(app.id(), app.name());
+				if (!resized.isEmpty() && allUp) {
+					resized.forEach(states::retiring);
+					routes.refresh(app.id(), app.name());
+					launcher.retire(resized);
+				}
+			}
+			catch (DeployFailed ex) {
+				log.warn("Restoring the formation of {} failed: {}", app.name(), ex.getMessage());
+			}
+		});
+	}
+
+	/** Retires dynos of other releases and brings each process type to its stored formation. */
 	private void restoreFormation(App app, DeploySpec spec) {
 		List<TrackedDyno> stale = states.of(app.name())
 			.stream()
@@ -165,49 +234,9 @@ class RuntimeReconciler implements SmartLifecycle {
 		if (!stale.isEmpty()) {
 			launcher.retire(stale);
 		}
-		Map<String, Formation> formation = formations.findByAppIdOrderByProcessType(app.id())
-			.stream()
-			.collect(Collectors.toMap(Formation::processType, type -> type));
-		for (Formation type : formation.values()) {
-			if (!spec.runs(type.processType())) {
-				continue;
-			}
-			List<TrackedDyno> active = states.active(app.name(), spec.version(), type.processType());
-			for (TrackedDyno dyno : active) {
-				InspectContainerResponse container = containers.inspect(dyno.containerId);
-				if (container != null && !Boolean.TRUE.equals(container.getState().getRunning())
-						&& !Boolean.TRUE.equals(container.getState().getRestarting())) {
-					containers.start(dyno.containerId);
-				}
-			}
-			Set<Integer> present = active.stream().map(dyno -> dyno.index).collect(Collectors.toSet());
-			List<Integer> missing = Rollout.indexes(type.quantity())
-				.stream()
-				.filter(index -> !present.contains(index))
-				.toList();
-			if (!missing.isEmpty()) {
-				executor.execute(() -> {
-					try {
-						launcher.launch(spec, type.processType(), missing, type.size());
-						routes.refresh(app.id(), app.name());
-					}
-					catch (DeployFailed ex) {
-						log.warn("Restoring the formation of {} failed: {}", app.name(), ex.getMessage());
-					}
-				});
-			}
-			List<TrackedDyno> extra = active.stream().filter(dyno -> dyno.index > type.quantity()).toList();
-			if (!extra.isEmpty()) {
-				launcher.retire(extra);
-			}
-		}
-		for (TrackedDyno dyno : states.active(app.name(), spec.version(), ProcessType.WEB)) {
-			if (dyno.state() == DynoState.STARTING) {
-				executor.execute(() -> {
-					if (launcher.awaitUp(spec, dyno) instanceof BootOutcome.Up) {
-						routes.refresh(app.id(), app.name());
-					}
-				});
+		for (Formation type : formations.findByAppIdOrderByProcessType(app.id())) {
+			if (spec.runs(type.processType())) {
+				restore(app, spec, type);
 			}
 		}
 	}
