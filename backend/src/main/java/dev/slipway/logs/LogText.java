@@ -11,6 +11,9 @@ final class LogText {
 	}
 
 	static List<String> pieces(String text, int maxBytes) {
+		if (text.length() * 3 <= maxBytes && plain(text)) {
+			return List.of(text);
+		}
 		List<String> pieces = new ArrayList<>(1);
 		String clean = text.indexOf('\0') >= 0 ? text.replace('\0', '\uFFFD') : text;
 		int start = 0;
@@ -35,6 +38,9 @@ final class LogText {
 	 * surrogate pair.
 	 */
 	static String field(String value, int maxLength) {
+		if (value.length() <= maxLength && value.chars().noneMatch(Character::isISOControl)) {
+			return value;
+		}
 		StringBuilder field = new StringBuilder(Math.min(value.length(), maxLength));
 		for (int i = 0; i < value.length() && field.length() < maxLength; i++) {
 			char c = value.charAt(i);
@@ -44,6 +50,17 @@ final class LogText {
 			field.append(Character.isISOControl(c) ? ' ' : c);
 		}
 		return field.toString();
+	}
+
+	/** Whether the text is one line as it is: no newline, carriage return or NUL (most lines are). */
+	private static boolean plain(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r' || c == '\0') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** What a terminal would show: after a carriage return the line is drawn again. */

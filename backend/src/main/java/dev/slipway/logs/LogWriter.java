@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LogWriter implements SmartLifecycle {
 
-	static final int BATCH = 5_000;
+	static final int BATCH = 20_000;
 
 	/** How often at most dropped lines are reported, so a flood does not turn into a flood of notices. */
 	static final Duration REPORT_EVERY = Duration.ofSeconds(5);

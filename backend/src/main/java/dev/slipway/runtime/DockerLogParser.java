@@ -3,6 +3,8 @@ package dev.slipway.runtime;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -39,7 +41,7 @@ final class DockerLogParser {
 
 	void accept(StreamType stream, byte[] frame) {
 		int space = indexOf(frame, (byte) ' ');
-		Instant time = space > 0 ? parse(new String(frame, 0, space, StandardCharsets.US_ASCII)) : null;
+		Instant time = space > 0 ? parse(frame, space) : null;
 		int bodyStart = time != null ? space + 1 : 0;
 		if (time == null) {
 			time = Instant.now();
@@ -95,13 +97,55 @@ final class DockerLogParser {
 		return last == null || start.isAfter(last) ? start : last.plusNanos(1);
 	}
 
-	private static Instant parse(String timestamp) {
+	/**
+	 * Docker's own form, {@code 2026-11-22T10:00:00.123456789Z} (UTC, up to nine digits of the
+	 * second), read straight from the bytes: {@link Instant#parse} cost more than the rest of a short
+	 * line. Any other form goes to {@link Instant#parse}.
+	 */
+	static Instant parse(byte[] frame, int end) {
+		if (end >= 20 && frame[4] == '-' && frame[7] == '-' && frame[10] == 'T' && frame[13] == ':' && frame[16] == ':'
+				&& frame[end - 1] == 'Z' && (end == 20 || frame[19] == '.' && end > 21 && end <= 30)) {
+			int year = digits(frame, 0, 4);
+			int month = digits(frame, 5, 7);
+			int day = digits(frame, 8, 10);
+			int hour = digits(frame, 11, 13);
+			int minute = digits(frame, 14, 16);
+			int second = digits(frame, 17, 19);
+			int fraction = end == 20 ? 0 : digits(frame, 20, end - 1);
+			if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= lastDay(year, month) && hour >= 0
+					&& hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && fraction >= 0) {
+				long nanos = fraction;
+				for (int i = end - 1 - 20; i < 9; i++) {
+					nanos *= 10;
+				}
+				long epochDay = LocalDate.of(year, month, day).toEpochDay();
+				return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+			}
+		}
 		try {
-			return Instant.parse(timestamp);
+			return Instant.parse(new String(frame, 0, end, StandardCharsets.US_ASCII));
 		}
 		catch (DateTimeParseException ex) {
 			return null;
 		}
+	}
+
+	/** The last day of the month. */
+	private static int lastDay(int year, int month) {
+		return YearMonth.of(year, month).lengthOfMonth();
+	}
+
+	/** The decimal number in {@code bytes[from, to)}, or -1 when any of them is not a digit. */
+	private static int digits(byte[] bytes, int from, int to) {
+		int value = 0;
+		for (int i = from; i < to; i++) {
+			int digit = bytes[i] - '0';
+			if (digit < 0 || digit > 9) {
+				return -1;
+			}
+			value = value * 10 + digit;
+		}
+		return value;
 	}
 
 	private static int indexOf(byte[] bytes, byte wanted) {

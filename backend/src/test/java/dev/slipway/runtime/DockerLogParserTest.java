@@ -2,6 +2,7 @@ package dev.slipway.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,21 @@ class DockerLogParserTest {
 		assertThat(lines).containsExactly("hello", "oops");
 		assertThat(times).containsExactly(Instant.parse("2026-11-22T10:00:00.123456789Z"),
 				Instant.parse("2026-11-22T10:00:01.5Z"));
+	}
+
+	@Test
+	void readsEveryFormOfTimestampAsInstantParseWould() {
+		List<String> stamps = List.of("2026-12-31T23:59:59.999999999Z", "2028-02-29T00:00:00Z", "2026-01-01T00:00:00.1Z",
+				"2026-11-22T10:00:00.000000010Z", "2026-11-22T11:00:00.5+01:00");
+		stamps.forEach(stamp -> parser.accept(StreamType.STDOUT, bytes(stamp + " line\n")));
+		assertThat(times).containsExactlyElementsOf(stamps.stream().map(stamp -> stamp.endsWith("Z") ? Instant.parse(stamp)
+				: OffsetDateTime.parse(stamp).toInstant()).toList());
+	}
+
+	@Test
+	void anEntryWithoutAValidTimestampIsTakenWhole() {
+		parser.accept(StreamType.STDOUT, bytes("2026-02-30T10:00:00Z line\n"));
+		assertThat(lines).containsExactly("2026-02-30T10:00:00Z line");
 	}
 
 	@Test
