@@ -135,7 +135,7 @@ public final class LogBenchmark {
 	 */
 	private static void limits(SlipwayUnderTest slipway, String instance, long appId, String type, double ingest)
 			throws IOException, InterruptedException, SQLException {
-		String image = DockerCli.run("ps", "-aq", "--filter", "label=dev.slipway.instance=" + instance, "--filter",
+		String image = DockerCli.run("ps", "-a", "--filter", "label=dev.slipway.instance=" + instance, "--filter",
 				"label=dev.slipway.app-id=" + appId, "--filter", "label=dev.slipway.process=" + type, "--format",
 				"{{.Image}}").lines().findFirst().orElseThrow();
 		double docker = dockerFollow(image);
