@@ -29,7 +29,8 @@ public class Formation {
 	protected Formation() {
 	}
 
-	Formation(long appId, String processType, int quantity, DynoSize size) {
+	/** Public because {@link DynoRuntime#formation} answers with these, whatever runs the dynos. */
+	public Formation(long appId, String processType, int quantity, DynoSize size) {
 		this.appId = appId;
 		this.processType = processType;
 		this.quantity = quantity;

@@ -34,10 +34,13 @@ public final class SlipwayUnderTest extends ControlPlane {
 
 	private final Map<String, Object> properties = new HashMap<>();
 
+	private final Class<?> application;
+
 	private ConfigurableApplicationContext context;
 
-	private SlipwayUnderTest(String instance, int routerPort) {
+	private SlipwayUnderTest(String instance, int routerPort, Class<?> application) {
 		super(instance);
+		this.application = application;
 		properties.putAll(freshSettings(instance, routerPort));
 		properties.put("server.port", 0);
 		start();
@@ -72,7 +75,7 @@ public final class SlipwayUnderTest extends ControlPlane {
 	/** The shared instance, started on first use and stopped when the test JVM exits. */
 	public static synchronized SlipwayUnderTest shared() {
 		if (shared == null) {
-			shared = new SlipwayUnderTest(INSTANCE, RouterClient.PORT);
+			shared = new SlipwayUnderTest(INSTANCE, RouterClient.PORT, SlipwayApplication.class);
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::remove));
 		}
 		return shared;
@@ -80,7 +83,15 @@ public final class SlipwayUnderTest extends ControlPlane {
 
 	/** A Slipway of its own, for the benchmarks: its own containers, database and router port. */
 	public static SlipwayUnderTest dedicated(String instance, int routerPort) {
-		SlipwayUnderTest slipway = new SlipwayUnderTest(instance, routerPort);
+		return dedicated(instance, routerPort, SlipwayApplication.class);
+	}
+
+	/**
+	 * A Slipway of its own started from another application class, for a benchmark that swaps a
+	 * component (the scale benchmark's simulated runtime) and keeps the rest.
+	 */
+	public static SlipwayUnderTest dedicated(String instance, int routerPort, Class<?> application) {
+		SlipwayUnderTest slipway = new SlipwayUnderTest(instance, routerPort, application);
 		Runtime.getRuntime().addShutdownHook(new Thread(slipway::remove));
 		return slipway;
 	}
@@ -120,14 +131,14 @@ public final class SlipwayUnderTest extends ControlPlane {
 	private void start() {
 		// As command-line arguments, so they win over application.yml and the environment.
 		String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
-		context = new SpringApplicationBuilder(SlipwayApplication.class).run(args);
+		context = new SpringApplicationBuilder(application).run(args);
 	}
 
 	/**
 	 * Stops the control plane and removes the instance's containers, volumes and networks, so its
 	 * router no longer holds the port a Slipway started afterwards needs; its images stay as a cache.
 	 */
-	private void remove() {
+	public void remove() {
 		stop();
 		DockerCli.removeInstance(instance());
 	}
