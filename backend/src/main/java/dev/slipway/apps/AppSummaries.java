@@ -1,11 +1,15 @@
 package dev.slipway.apps;
 
+import java.util.List;
+import java.util.Map;
+
 /**
- * Summarises an app for the apps list. The feature that knows what runs provides it, so the apps
+ * Summarises apps for the apps list. The feature that knows what runs provides it, so the apps
  * list shows state and releases without the apps feature depending on them.
  */
 public interface AppSummaries {
 
-	AppSummary of(App app);
+	/** The summary of each app, by app id, in a few queries however many apps there are. */
+	Map<Long, AppSummary> of(List<App> apps);
 
 }

@@ -1,13 +1,15 @@
 package dev.slipway.builds;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.slipway.apps.App;
 import dev.slipway.releases.BuiltImage;
 import dev.slipway.releases.ReleaseBuilds;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 /** Answers releases' questions about builds and buildpacks. */
@@ -47,10 +49,8 @@ class BuildsForReleases implements ReleaseBuilds {
 	}
 
 	@Override
-	public boolean building(App app) {
-		return builds.findByAppIdOrderByIdDesc(app.id(), Limit.of(1))
-			.stream()
-			.anyMatch(build -> build.status() == BuildStatus.BUILDING);
+	public Set<Long> building(Collection<Long> appIds) {
+		return new HashSet<>(builds.findAppIdsWhoseNewestBuildHas(appIds, BuildStatus.BUILDING));
 	}
 
 }

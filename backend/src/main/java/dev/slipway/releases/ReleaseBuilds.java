@@ -1,7 +1,9 @@
 package dev.slipway.releases;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.slipway.apps.App;
 
@@ -20,8 +22,8 @@ public interface ReleaseBuilds {
 	/** Records that a build's image was removed to free space. */
 	void imageRemoved(long buildId);
 
-	/** Whether the app's newest build is still building. */
-	boolean building(App app);
+	/** Of the given apps, those whose newest build is still building. */
+	Set<Long> building(Collection<Long> appIds);
 
 	/**
 	 * @param jvm whether the app runs on a JVM (its environment and boot timeout differ)

@@ -1,8 +1,10 @@
 package dev.slipway.releases;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
@@ -58,8 +60,8 @@ public final class ReleasesWithoutDocker {
 		}
 
 		@Override
-		public boolean building(App app) {
-			return false;
+		public Set<Long> building(Collection<Long> appIds) {
+			return Set.of();
 		}
 
 	}

@@ -63,14 +63,12 @@ class AppsPageController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal UserPrincipal user, Model model) {
+		List<App> visible = apps.visibleTo(user);
+		Map<Long, AppSummary> known = this.summaries.map(provider -> provider.of(visible)).orElseGet(Map::of);
 		Map<App, AppSummary> summaries = new LinkedHashMap<>();
-		apps.visibleTo(user).forEach(app -> summaries.put(app, summary(app)));
+		visible.forEach(app -> summaries.put(app, known.getOrDefault(app.id(), AppSummary.unknown())));
 		model.addAttribute("apps", summaries);
 		return "apps/list";
-	}
-
-	private AppSummary summary(App app) {
-		return this.summaries.map(provider -> provider.of(app)).orElseGet(AppSummary::unknown);
 	}
 
 	@GetMapping("/new")

@@ -1,6 +1,10 @@
 package dev.slipway.releases.web;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppSummaries;
@@ -8,7 +12,6 @@ import dev.slipway.apps.AppSummary;
 import dev.slipway.releases.Release;
 import dev.slipway.releases.ReleaseBuilds;
 import dev.slipway.releases.ReleaseService;
-import dev.slipway.releases.ReleaseStatus;
 import dev.slipway.router.Router;
 import dev.slipway.runtime.Dyno;
 import dev.slipway.runtime.DynoRuntime;
@@ -22,6 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RunningAppSummaries implements AppSummaries {
+
+	/** Apps per query, well under the parameters PostgreSQL takes in one statement. */
+	static final int APPS_PER_QUERY = 1_000;
 
 	private final DynoRuntime runtime;
 
@@ -39,15 +45,25 @@ class RunningAppSummaries implements AppSummaries {
 	}
 
 	@Override
-	public AppSummary of(App app) {
-		Release current = releases.current(app).orElse(null);
-		return new AppSummary(state(app, current), router.url(app.name()), current == null ? null : current.version(),
-				current == null ? null : current.createdAt());
+	public Map<Long, AppSummary> of(List<App> apps) {
+		Map<Long, AppSummary> summaries = new HashMap<>();
+		for (int from = 0; from < apps.size(); from += APPS_PER_QUERY) {
+			List<App> chunk = apps.subList(from, Math.min(apps.size(), from + APPS_PER_QUERY));
+			List<Long> ids = chunk.stream().map(App::id).toList();
+			Map<Long, Release> current = releases.current(ids);
+			Set<Long> deploying = new HashSet<>(builds.building(ids));
+			deploying.addAll(releases.rollingOut(ids));
+			for (App app : chunk) {
+				Release release = current.get(app.id());
+				summaries.put(app.id(), new AppSummary(state(app, release, deploying.contains(app.id())),
+						router.url(app.name()), release == null ? null : release.version(),
+						release == null ? null : release.createdAt()));
+			}
+		}
+		return summaries;
 	}
 
-	private String state(App app, Release current) {
-		boolean deploying = builds.building(app)
-				|| releases.recent(app, 1).stream().anyMatch(release -> release.status() == ReleaseStatus.PENDING);
+	private String state(App app, Release current, boolean deploying) {
 		if (deploying) {
 			return "deploying";
 		}
