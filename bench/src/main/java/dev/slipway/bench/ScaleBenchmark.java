@@ -50,9 +50,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ScaleBenchmark {
 
-	static final String INSTANCE = System.getProperty("scale.instance", "slipway-bench");
+	static final String INSTANCE = System.getProperty("bench.instance", "slipway-bench");
 
-	static final int ROUTER_PORT = Integer.getInteger("scale.router-port", 8900);
+	static final int ROUTER_PORT = Integer.getInteger("bench.router-port", 8900);
 
 	static final List<Integer> SIZES = Arrays.stream(System.getProperty("scale.apps", "250,1000,2000").split(","))
 		.map(String::strip)
