@@ -1,13 +1,6 @@
 package dev.slipway.hostile;
 
-import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +10,7 @@ import java.util.UUID;
 import dev.slipway.test.Command;
 import dev.slipway.test.Http;
 import dev.slipway.test.OtherUser;
+import dev.slipway.test.OutsideAddress;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,18 +34,9 @@ class BruteForceAttackIT {
 	private static final InetAddress GUESSER = loopback(2);
 
 	@BeforeAll
-	static void start() throws SocketException {
+	static void start() {
 		slipway = SlipwayUnderTest.shared();
-		List<String> addresses = NetworkInterface.networkInterfaces()
-			.filter(BruteForceAttackIT::usable)
-			.flatMap(NetworkInterface::inetAddresses)
-			.filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
-			.map(InetAddress::getHostAddress)
-			.distinct()
-			.filter(BruteForceAttackIT::reachesSlipway)
-			.toList();
-		assertThat(addresses).as("an address of this machine besides loopback that reaches Slipway (eth0's)").isNotEmpty();
-		outside = from(addresses.get(0));
+		outside = OutsideAddress.of(slipway.baseUrl());
 	}
 
 	@Test
@@ -144,28 +129,6 @@ class BruteForceAttackIT {
 		assertThat(lsRemote(slipway.gitUrl(app, slipway.adminToken())).succeeded()).isTrue();
 	}
 
-	/** The machine's own interfaces and Docker's default bridge, not the bridges of apps and builds, which come and go. */
-	private static boolean usable(NetworkInterface network) {
-		try {
-			return network.isUp() && !network.isLoopback() && !network.getName().startsWith("br-")
-					&& !network.getName().startsWith("veth");
-		}
-		catch (SocketException ex) {
-			return false;
-		}
-	}
-
-	/** Whether Slipway's port takes connections on this address: the host's firewall may close a bridge to it. */
-	private static boolean reachesSlipway(String address) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(address, URI.create(slipway.baseUrl()).getPort()), 5000);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
 	private static InetAddress loopback(int last) {
 		try {
 			return InetAddress.getByAddress(new byte[] { 127, 0, 0, (byte) last });
@@ -173,12 +136,6 @@ class BruteForceAttackIT {
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** Slipway's base URL on another address of this machine. */
-	private static String from(String address) {
-		URI base = URI.create(slipway.baseUrl());
-		return "http://" + address + ":" + base.getPort();
 	}
 
 	private static Command.Result lsRemote(String url) {

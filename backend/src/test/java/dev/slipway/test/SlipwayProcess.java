@@ -25,7 +25,7 @@ import dev.slipway.SlipwayApplication;
  * instance name and router port keep it apart from the shared Slipway; its output goes to
  * {@code target/<instance>.log}.
  */
-public final class SlipwayProcess extends ControlPlane {
+public final class SlipwayProcess extends ControlPlane implements AutoCloseable {
 
 	/** {@code <slipway.it.instance>-process}, or the system property {@code slipway.it.process-instance}. */
 	public static final String INSTANCE = System.getProperty("slipway.it.process-instance",
@@ -33,6 +33,13 @@ public final class SlipwayProcess extends ControlPlane {
 
 	/** The router port of the shared one plus 10, or the system property {@code slipway.it.process-router-port}. */
 	public static final int ROUTER_PORT = Integer.getInteger("slipway.it.process-router-port", RouterClient.PORT + 10);
+
+	/** {@code <slipway.it.instance>-first-run}: a Slipway with no account yet. */
+	public static final String FIRST_RUN_INSTANCE = SlipwayUnderTest.INSTANCE + "-first-run";
+
+	/** The router port of the shared one plus 20, or the system property {@code slipway.it.first-run-router-port}. */
+	public static final int FIRST_RUN_ROUTER_PORT = Integer.getInteger("slipway.it.first-run-router-port",
+			RouterClient.PORT + 20);
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -49,16 +56,23 @@ public final class SlipwayProcess extends ControlPlane {
 	 */
 	private final int serverPort;
 
+	private final int routerPort;
+
 	private final Path log;
 
 	private Process process;
 
-	private SlipwayProcess(String instance, int routerPort) {
+	private SlipwayProcess(String instance, int routerPort, boolean withAdmin) {
 		super(instance);
 		log = Path.of("target", instance + ".log").toAbsolutePath();
+		this.routerPort = routerPort;
 		serverPort = routerPort + 1;
 		Map<String, Object> settings = SlipwayUnderTest.freshSettings(instance, routerPort);
 		settings.put("server.port", serverPort);
+		if (!withAdmin) {
+			settings.remove("slipway.admin.email");
+			settings.remove("slipway.admin.password");
+		}
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// The tests restart it often: the quick compiler only, for a faster start on a small host.
 		command.add("-XX:TieredStopAtLevel=1");
@@ -73,10 +87,34 @@ public final class SlipwayProcess extends ControlPlane {
 	/** The one process of this test JVM, started on first use and removed with its containers when the JVM exits. */
 	public static synchronized SlipwayProcess shared() {
 		if (shared == null) {
-			shared = new SlipwayProcess(INSTANCE, ROUTER_PORT);
+			shared = new SlipwayProcess(INSTANCE, ROUTER_PORT, true);
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::remove));
 		}
 		return shared;
+	}
+
+	/**
+	 * A new installation with an empty database and no admin settings, as on a first start: its setup page
+	 * waits for the admin account. Removed with its containers by {@link #close()}.
+	 */
+	public static SlipwayProcess firstRun() {
+		return new SlipwayProcess(FIRST_RUN_INSTANCE, FIRST_RUN_ROUTER_PORT, false);
+	}
+
+	/** What it has written to its log so far, across its starts. */
+	public String log() {
+		try {
+			return Files.readString(log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Stops it and removes its containers, volumes and networks. */
+	@Override
+	public void close() {
+		remove();
 	}
 
 	@Override
@@ -85,7 +123,7 @@ public final class SlipwayProcess extends ControlPlane {
 	}
 
 	public int routerPort() {
-		return ROUTER_PORT;
+		return routerPort;
 	}
 
 	/** SIGKILL, as a crash or the kernel's OOM killer would end it; returns once it is gone. */
