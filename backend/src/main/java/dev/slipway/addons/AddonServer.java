@@ -17,6 +17,8 @@ import dev.slipway.database.PostgresServers;
 import dev.slipway.docker.DockerClients;
 import dev.slipway.docker.SlipwayLabels;
 import dev.slipway.instance.InstanceSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -28,18 +30,23 @@ import org.springframework.stereotype.Component;
 @Component
 class AddonServer {
 
+	private static final Logger log = LoggerFactory.getLogger(AddonServer.class);
+
 	private final PostgresServers servers;
 
 	private final DockerClients docker;
 
 	private final InstanceSettings instance;
 
+	private final AddonSettings settings;
+
 	private DatabaseUrl superuser;
 
-	AddonServer(PostgresServers servers, DockerClients docker, InstanceSettings instance) {
+	AddonServer(PostgresServers servers, DockerClients docker, InstanceSettings instance, AddonSettings settings) {
 		this.servers = servers;
 		this.docker = docker;
 		this.instance = instance;
+		this.settings = settings;
 	}
 
 	private PostgresServers.Spec spec() {
@@ -58,13 +65,22 @@ class AddonServer {
 
 	/**
 	 * Where a role of the server is reached from outside Docker's networks (for Slipway and its tests).
-	 * Once started, no add-on role may connect to the server's own databases.
+	 * Once started, no add-on role may connect to the server's own databases, and its max_connections is
+	 * the setting's, which a restart of the server applies when it changed.
 	 */
 	synchronized DatabaseUrl administrativeAddress() {
 		if (superuser == null) {
 			ensureNetwork();
 			DatabaseUrl started = servers.ensure(spec());
 			run(started, "REVOKE ALL ON DATABASE postgres FROM PUBLIC", "REVOKE ALL ON DATABASE template1 FROM PUBLIC");
+			if (!query(started, "SHOW max_connections").equals(List.of(String.valueOf(settings.maxConnections())))) {
+				log.info("Restarting the add-on server {} to set its max_connections to {} (SLIPWAY_ADDONS_MAX_CONNECTIONS)",
+						host(), settings.maxConnections());
+				run(started, "ALTER SYSTEM SET max_connections = " + settings.maxConnections(),
+						"ALTER SYSTEM SET superuser_reserved_connections = " + AddonSettings.RESERVED_CONNECTIONS);
+				docker.api().restartContainerCmd(host()).exec();
+				started = servers.ensure(spec());
+			}
 			superuser = started;
 		}
 		return superuser;
@@ -77,7 +93,10 @@ class AddonServer {
 
 	/** The first column of a query run as superuser, such as names from the catalog. */
 	synchronized List<String> names(String query) {
-		DatabaseUrl url = administrativeAddress();
+		return query(administrativeAddress(), query);
+	}
+
+	private List<String> query(DatabaseUrl url, String query) {
 		List<String> names = new ArrayList<>();
 		try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password());
 				Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {

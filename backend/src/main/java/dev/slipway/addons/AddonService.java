@@ -19,6 +19,7 @@ import dev.slipway.config.ConfigService;
 import dev.slipway.database.DatabaseUrl;
 import dev.slipway.database.PostgresServers;
 import dev.slipway.errors.SlipwayException;
+import dev.slipway.identity.UserAccounts;
 import dev.slipway.progress.Progress;
 import dev.slipway.runtime.AppNetworks;
 import org.slf4j.Logger;
@@ -61,10 +62,15 @@ public class AddonService {
 
 	private final AddonSettings settings;
 
+	private final UserAccounts users;
+
 	private final SecureRandom random = new SecureRandom();
 
+	/** Held from counting the add-ons to recording a new one, so two provisionings cannot both take the last place. */
+	private final Object places = new Object();
+
 	AddonService(Addons addons, AddonServer server, ConfigService config, AppNetworks networks, AppService apps,
-			AppLocks locks, AddonSettings settings) {
+			AppLocks locks, AddonSettings settings, UserAccounts users) {
 		this.addons = addons;
 		this.server = server;
 		this.config = config;
@@ -72,6 +78,7 @@ public class AddonService {
 		this.apps = apps;
 		this.locks = locks;
 		this.settings = settings;
+		this.users = users;
 	}
 
 	public List<Addon> of(App app) {
@@ -107,13 +114,44 @@ public class AddonService {
 			List<String> statements = new ArrayList<>(List.of("CREATE ROLE \"" + identifier + "\" LOGIN PASSWORD '" + password + "'",
 					"CREATE DATABASE \"" + identifier + "\" OWNER \"" + identifier + "\""));
 			statements.addAll(confinement(identifier, identifier));
-			server.execute(statements.toArray(String[]::new));
-			server.join(networks.ensure(app.name()));
-			Addon addon = addons.save(new Addon(app.id(), attachment, "postgresql", configVar, identifier, identifier, password));
+			Addon addon;
+			synchronized (places) {
+				checkRoom(app);
+				server.execute(statements.toArray(String[]::new));
+				server.join(networks.ensure(app.name()));
+				addon = addons.save(new Addon(app.id(), attachment, "postgresql", configVar, identifier, identifier, password));
+			}
 			out.step("Provisioned PostgreSQL as " + configVar);
 			config.update(app, Map.of(configVar, url(addon).toUri()), author, "Attach " + attachment + " (postgresql)", out);
 			return addon;
 		});
+	}
+
+	/**
+	 * Refuses a new add-on past either limit: the owner's apps hold as many as one user may (admins, the
+	 * operators, are not counted), or the server's connections are all promised to the add-ons it has.
+	 * Together they bound what one user can take of the server to {@code max-per-user × connection-limit}
+	 * connections and keep every add-on's limit within the server's {@code max_connections}.
+	 */
+	private void checkRoom(App app) {
+		if (!users.isAdmin(app.ownerId())) {
+			List<Long> owned = apps.ownedBy(app.ownerId()).stream().map(App::id).toList();
+			long held = addons.countByAppIdIn(owned);
+			if (held >= settings.maxPerUser()) {
+				throw SlipwayException.forbidden("addon_limit_reached", "The owner of " + app.name() + " has " + held
+						+ " Postgres add-ons, as many as one user may (SLIPWAY_ADDONS_MAX_PER_USER, each holding up to "
+						+ settings.connectionLimit() + " connections of the shared server): remove one that is no "
+						+ "longer needed, or ask an admin to raise SLIPWAY_ADDONS_MAX_PER_USER.");
+			}
+		}
+		long all = addons.count();
+		if (all >= settings.capacity()) {
+			throw SlipwayException.conflict("addon_server_full", "The add-on server is full: its " + all
+					+ " add-ons may hold " + settings.connectionLimit() + " connections each (SLIPWAY_ADDONS_CONNECTION_LIMIT), "
+					+ "which takes all of its " + settings.maxConnections() + " (SLIPWAY_ADDONS_MAX_CONNECTIONS, "
+					+ AddonSettings.RESERVED_CONNECTIONS + " of them kept for Slipway). Remove an add-on, or ask an admin to "
+					+ "raise SLIPWAY_ADDONS_MAX_CONNECTIONS.");
+		}
 	}
 
 	/** Detaches the add-on (a release without its config var), then drops its database and role. */
@@ -169,6 +207,11 @@ public class AddonService {
 		List<String> roles = server.names("select rolname from pg_roles where rolname <> 'postgres' and rolname not like 'pg\\_%'");
 		List<Addon> all = addons.findAllByOrderByAppId();
 		dropOrphans(databases, roles, all);
+		if (all.size() > settings.capacity()) {
+			log.warn("The add-on server has {} add-ons of {} connections each, more than its {} connections "
+					+ "(SLIPWAY_ADDONS_MAX_CONNECTIONS) hold at once: raise it, or lower SLIPWAY_ADDONS_CONNECTION_LIMIT",
+					all.size(), settings.connectionLimit(), settings.maxConnections());
+		}
 		List<String> statements = new ArrayList<>();
 		all.forEach(addon -> statements.addAll(confinement(addon.databaseName(), addon.roleName())));
 		if (!statements.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.slipway.addons;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,5 +13,7 @@ interface Addons extends JpaRepository<Addon, Long> {
 	Optional<Addon> findByAppIdAndName(long appId, String name);
 
 	List<Addon> findAllByOrderByAppId();
+
+	long countByAppIdIn(Collection<Long> appIds);
 
 }

@@ -62,6 +62,12 @@ public class AppService {
 		return user.admin() ? apps.findAllByOrderByNameAsc() : apps.findByOwnerIdOrderByNameAsc(user.id());
 	}
 
+	/** The apps a user owns, for limits per user. */
+	@Transactional(readOnly = true)
+	public List<App> ownedBy(long ownerId) {
+		return apps.findByOwnerIdOrderByNameAsc(ownerId);
+	}
+
 	/** Every app, for the platform's own work (routing, reconciliation); users see {@link #visibleTo}. */
 	@Transactional(readOnly = true)
 	public List<App> all() {

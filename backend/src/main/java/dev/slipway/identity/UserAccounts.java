@@ -86,6 +86,12 @@ public class UserAccounts implements UserDetailsService {
 		});
 	}
 
+	/** Whether the user is an admin, whom per-user limits do not count (false for a user that does not exist). */
+	@Transactional(readOnly = true)
+	public boolean isAdmin(long userId) {
+		return users.findById(userId).map(User::admin).orElse(false);
+	}
+
 	/** Records a session signed in without the login form (first-run setup), so a password change reaches it too. */
 	public void signedIn(UserPrincipal user, String sessionId) {
 		sessions.registerNewSession(sessionId, user);

@@ -7,6 +7,7 @@ import dev.slipway.apps.AppDeleted;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.apps.AppService;
 import dev.slipway.config.ConfigService;
+import dev.slipway.identity.UserAccounts;
 import dev.slipway.runtime.AppNetworks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,8 @@ class AddonServiceDeletionTest {
 	private final AppNetworks networks = mock(AppNetworks.class);
 
 	private final AddonService service = new AddonService(addons, server, mock(ConfigService.class), networks,
-			mock(AppService.class), mock(AppLocks.class), new AddonSettings(20, Duration.ofSeconds(60)));
+			mock(AppService.class), mock(AppLocks.class), new AddonSettings(20, Duration.ofSeconds(60), 5, 500),
+			mock(UserAccounts.class));
 
 	@BeforeEach
 	void deletedAppHasADatabase() {

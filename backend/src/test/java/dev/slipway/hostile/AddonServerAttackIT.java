@@ -7,8 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import dev.slipway.database.DatabaseUrl;
+import dev.slipway.test.Http;
+import dev.slipway.test.OtherUser;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,66 @@ class AddonServerAttackIT {
 		}
 	}
 
+	/**
+	 * One user with many apps: past five add-ons (the default of SLIPWAY_ADDONS_MAX_PER_USER) Slipway refuses
+	 * more, so all the connections their add-ons may hold together are a part of the server's, which keeps
+	 * room for every add-on it has; holding every one of them, another user's app is still served.
+	 */
+	@Test
+	void oneUserCannotTakeEveryConnectionOfTheServer() throws SQLException {
+		OtherUser hoarder = OtherUser.create(slipway, "pg-hoarder");
+		List<String> apps = List.of(app(hoarder, "pg-hoard-a"), app(hoarder, "pg-hoard-b"));
+		List<DatabaseUrl> hoarded = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			String app = apps.get(i % 2);
+			Http.Response provisioned = hoarder.api()
+				.post("/api/apps/" + app + "/addons", Map.of("plan", "postgresql", "name", "db" + i));
+			assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(201);
+			hoarded.add(slipway.reachable(DatabaseUrl.parse(hoarder.api()
+				.get("/api/apps/" + app + "/config-vars")
+				.json()
+				.get("DB" + i + "_DATABASE_URL")
+				.asString())));
+		}
+		for (String app : List.of(apps.get(0), app(hoarder, "pg-hoard-c"))) {
+			Http.Response refused = hoarder.api().post("/api/apps/" + app + "/addons", Map.of("plan", "postgresql"));
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+			assertThat(refused.json().get("code").asString()).isEqualTo("addon_limit_reached");
+			assertThat(refused.json().get("detail").asString()).contains("has 5 Postgres add-ons, as many as one user may")
+				.contains("SLIPWAY_ADDONS_MAX_PER_USER");
+		}
+		assertThat(hoarder.api().get("/api/apps/" + apps.get(0) + "/addons").json()).hasSize(3);
+
+		DatabaseUrl other = slipway.provisionDatabase(slipway.createApp("pg-bystander"));
+		List<Connection> held = new ArrayList<>();
+		try {
+			for (DatabaseUrl url : hoarded) {
+				while (true) {
+					try {
+						held.add(connect(url, url.database()));
+					}
+					catch (SQLException ex) {
+						assertThat(ex.getMessage()).contains("too many connections for role");
+						break;
+					}
+				}
+			}
+			try (Connection stillServed = connect(other, other.database()); Statement sql = stillServed.createStatement()) {
+				assertThat(stillServed.isValid(2)).isTrue();
+				int maxConnections = Integer.parseInt(strings(sql, "show max_connections").get(0));
+				int reserved = Integer.parseInt(strings(sql, "show superuser_reserved_connections").get(0));
+				int promised = Integer.parseInt(strings(sql, "select sum(rolconnlimit) from pg_roles where rolname like 'addon\\_%'").get(0));
+				assertThat(held).as("all the hoarder's add-ons may hold").hasSize(5 * 20);
+				assertThat(promised).as("every add-on's limit together, within the server's").isLessThanOrEqualTo(maxConnections - reserved);
+			}
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+	}
+
 	@Test
 	void aQueryWithoutEndIsCancelledAtTheStatementTimeout() throws SQLException {
 		DatabaseUrl url = slipway.provisionDatabase(slipway.createApp("pg-sleeper"));
@@ -87,6 +151,13 @@ class AddonServerAttackIT {
 			assertThatThrownBy(() -> sql.execute("select pg_sleep(600)")).isInstanceOf(SQLException.class)
 				.hasMessageContaining("canceling statement due to statement timeout");
 		}
+	}
+
+	private static String app(OtherUser owner, String prefix) {
+		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+		Http.Response created = owner.api().post("/api/apps", Map.of("name", name));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return name;
 	}
 
 	private static Connection connect(DatabaseUrl url, String database) throws SQLException {

@@ -67,6 +67,8 @@ public final class SlipwayUnderTest extends ControlPlane {
 		settings.put("slipway.addons.statement-timeout", "3s");
 		// Small enough for DiskAttackIT to push past quickly, far above what the other tests push.
 		settings.put("slipway.git.max-repository-size", "32MB");
+		// Room for every add-on the suite makes (49 of 20 connections); AddonServerAttackIT fills one user's 5.
+		settings.put("slipway.addons.max-connections", 1000);
 		settings.put("slipway.apps.max-per-user", MAX_APPS_PER_USER);
 		settings.put("slipway.router.max-domains-per-app", MAX_DOMAINS_PER_APP);
 		return settings;
@@ -116,8 +118,12 @@ public final class SlipwayUnderTest extends ControlPlane {
 		if (provisioned.status() != 201) {
 			throw new IllegalStateException("Cannot provision a database for " + app + ": " + provisioned);
 		}
-		DatabaseUrl url = DatabaseUrl
-			.parse(adminApi().get("/api/apps/" + app + "/config-vars").json().get("DATABASE_URL").asString());
+		return reachable(DatabaseUrl
+			.parse(adminApi().get("/api/apps/" + app + "/config-vars").json().get("DATABASE_URL").asString()));
+	}
+
+	/** An add-on's URL as an app gets it, pointed at the add-on server's address on Slipway's network, where the tests reach it. */
+	public DatabaseUrl reachable(DatabaseUrl url) {
 		String ip = DockerCli.run("inspect", "--format",
 				"{{(index .NetworkSettings.Networks \"" + instance() + "-addons\").IPAddress}}", url.host())
 			.strip();
