@@ -1,0 +1,55 @@
+package dev.slipway.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A process's resident memory and CPU time as Linux's {@code /proc} tells them. */
+final class ProcFile {
+
+	/** Linux counts CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture it runs the JDK on. */
+	private static final double TICKS_PER_SECOND = 100;
+
+	private ProcFile() {
+	}
+
+	/** VmRSS, or VmHWM (the peak) for {@code peak}, in MiB. */
+	static double residentMib(long pid, boolean peak) {
+		String field = peak ? "VmHWM:" : "VmRSS:";
+		for (String line : read(pid, "status").split("\n")) {
+			if (line.startsWith(field)) {
+				return Long.parseLong(line.substring(field.length()).replace("kB", "").strip()) / 1024.0;
+			}
+		}
+		throw new IllegalStateException("No " + field + " in /proc/" + pid + "/status");
+	}
+
+	/** The share of one core the process used over {@code interval} (user and system time), in percent. */
+	static double cpuPercent(long pid, Duration interval) throws InterruptedException {
+		long before = cpuTicks(pid);
+		long started = System.nanoTime();
+		Thread.sleep(interval);
+		long ticks = cpuTicks(pid) - before;
+		double seconds = (System.nanoTime() - started) / 1e9;
+		return ticks / TICKS_PER_SECOND / seconds * 100;
+	}
+
+	private static long cpuTicks(long pid) {
+		String stat = read(pid, "stat");
+		// The command name in parentheses may hold spaces: count the fields after its closing one.
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+	}
+
+	private static String read(long pid, String file) {
+		try {
+			return Files.readString(Path.of("/proc", String.valueOf(pid), file));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
