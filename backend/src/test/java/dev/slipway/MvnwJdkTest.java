@@ -86,6 +86,16 @@ class MvnwJdkTest {
 			.doesNotContain("FAKE-JAVA");
 	}
 
+	@Test
+	void printsTheJdkItChoseWithoutStartingMavenForTheRunScript() throws Exception {
+		Path jdks = temp.resolve("jvm");
+		Path jdk17 = fakeJdk(jdks.resolve("java-17"), "17", true);
+		Path jdk25 = fakeJdk(jdks.resolve("jdk-25"), "25", true);
+		Command.Result result = mvnw(null, jdk17.resolve("bin"), jdks.toString(), "--print-java-home");
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output().strip()).isEqualTo(jdk25.toString());
+	}
+
 	/** A JDK home whose java prints the given java.specification.version, as the real one does. */
 	private static Path fakeJdk(Path home, String version, boolean withJavac) throws IOException {
 		Path bin = Files.createDirectories(home.resolve("bin"));
@@ -110,7 +120,11 @@ class MvnwJdkTest {
 
 	/** Runs ./mvnw --version with JAVA_HOME (or none), a PATH whose java is the given one, and the search directories. */
 	private Command.Result mvnw(Path javaHome, Path javaOnPath, String searchDirs) {
-		return Command.run(List.of(REPOSITORY.resolve("mvnw").toString(), "--version"), REPOSITORY, environment -> {
+		return mvnw(javaHome, javaOnPath, searchDirs, "--version");
+	}
+
+	private Command.Result mvnw(Path javaHome, Path javaOnPath, String searchDirs, String argument) {
+		return Command.run(List.of(REPOSITORY.resolve("mvnw").toString(), argument), REPOSITORY, environment -> {
 			Map<String, String> kept = new HashMap<>();
 			for (String name : List.of("HOME", "MAVEN_USER_HOME", "LANG")) {
 				if (environment.containsKey(name)) {
