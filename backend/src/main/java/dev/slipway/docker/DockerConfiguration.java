@@ -22,6 +22,17 @@ class DockerConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DockerConfiguration.class);
 
+	/** Short calls: a few at a time at most. */
+	private static final int API_CONNECTIONS = 100;
+
+	/**
+	 * Every running container's log is followed over a connection of its own for as long as it runs,
+	 * besides events, builds and execs: at 100, the 100th dyno took the last one and the next
+	 * router reload waited for a connection until it failed. A connection to the engine's socket
+	 * costs a file descriptor, so the bound is far above what one host runs.
+	 */
+	private static final int STREAM_CONNECTIONS = 10_000;
+
 	@Bean
 	DockerClients dockerClients(DockerSettings settings) {
 		// The API version stays unset, so requests go unversioned and any engine from 20.10 on answers.
@@ -30,19 +41,20 @@ class DockerConfiguration {
 			builder.withDockerHost(settings.host());
 		}
 		DockerClientConfig config = builder.build();
-		DockerHttpClient streamTransport = transport(config, null);
-		DockerClients clients = new DockerClients(DockerClientImpl.getInstance(config, transport(config, settings.responseTimeout())),
+		DockerHttpClient streamTransport = transport(config, null, STREAM_CONNECTIONS);
+		DockerClients clients = new DockerClients(
+				DockerClientImpl.getInstance(config, transport(config, settings.responseTimeout(), API_CONNECTIONS)),
 				DockerClientImpl.getInstance(config, streamTransport), streamTransport);
 		String version = ping(clients.api(), config);
 		log.info("Docker Engine {} at {}", version, config.getDockerHost());
 		return clients;
 	}
 
-	private static DockerHttpClient transport(DockerClientConfig config, Duration responseTimeout) {
+	private static DockerHttpClient transport(DockerClientConfig config, Duration responseTimeout, int maxConnections) {
 		ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
 			.dockerHost(config.getDockerHost())
 			.sslConfig(config.getSSLConfig())
-			.maxConnections(100)
+			.maxConnections(maxConnections)
 			.connectionTimeout(Duration.ofSeconds(10));
 		if (responseTimeout != null) {
 			http.responseTimeout(responseTimeout);
