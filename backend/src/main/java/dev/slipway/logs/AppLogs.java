@@ -3,6 +3,7 @@ package dev.slipway.logs;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -98,14 +99,14 @@ public class AppLogs {
 
 	/** The last {@code limit} matching lines, oldest first. */
 	public List<LogLine> recent(long appId, LogFilter filter, int limit) {
-		List<LogLine> pending = pending(appId, filter, 0);
+		List<LogLine> pending = pendingLast(appId, filter, limit);
 		List<LogLine> lines = merge(store.recent(appId, filter, limit), pending);
 		return lines.size() > limit ? lines.subList(lines.size() - limit, lines.size()) : lines;
 	}
 
 	/** Matching lines after sequence number {@code seq}, oldest first, at most {@code limit}. */
 	public List<LogLine> after(long appId, LogFilter filter, long seq, int limit) {
-		List<LogLine> pending = pending(appId, filter, seq);
+		List<LogLine> pending = pending(appId, filter, seq, limit);
 		List<LogLine> lines = merge(store.after(appId, filter, seq, limit), pending);
 		return lines.size() > limit ? lines.subList(0, limit) : lines;
 	}
@@ -126,11 +127,27 @@ public class AppLogs {
 
 	/** Starts receiving new matching lines; subscribe before reading the backlog, then skip what it had. */
 	public LogSubscription subscribe(long appId, LogFilter filter) {
-		List<LogSubscription> readers = log(appId).readers;
+		AppLog log = log(appId);
 		LogSubscription[] created = new LogSubscription[1];
-		created[0] = new LogSubscription(filter, () -> readers.remove(created[0]));
-		readers.add(created[0]);
+		// Under the log's lock, so the subscription knows exactly from which line on it gets every one.
+		synchronized (log) {
+			created[0] = new LogSubscription(filter, log.seq, () -> log.readers.remove(created[0]));
+			log.readers.add(created[0]);
+		}
 		return created[0];
+	}
+
+	/** The sequence number of the oldest line still kept (stored or on its way), or the next one when none is. */
+	long oldest(long appId) {
+		AppLog log = log(appId);
+		long stored = store.minSeq(appId);
+		if (stored > 0) {
+			return stored;
+		}
+		synchronized (log) {
+			Map.Entry<Long, LogLine> first = log.unwritten.firstEntry();
+			return first == null ? log.seq + 1 : first.getKey();
+		}
 	}
 
 	/**
@@ -161,12 +178,23 @@ public class AppLogs {
 	 * Read before the store: the writer stores a line before it drops it from here, so a line written
 	 * in between is in one of the two; read after, it could be in neither.
 	 */
-	private List<LogLine> pending(long appId, LogFilter filter, long after) {
+	private List<LogLine> pending(long appId, LogFilter filter, long after, int limit) {
 		AppLog log = logs.get(appId);
 		if (log == null) {
 			return List.of();
 		}
-		return log.unwritten.tailMap(after, false).values().stream().filter(filter::matches).toList();
+		return log.unwritten.tailMap(after, false).values().stream().filter(filter::matches).limit(limit).toList();
+	}
+
+	/** The last {@code limit} matching lines on their way, oldest first; read before the store as {@link #pending}. */
+	private List<LogLine> pendingLast(long appId, LogFilter filter, int limit) {
+		AppLog log = logs.get(appId);
+		if (log == null) {
+			return List.of();
+		}
+		List<LogLine> last = new ArrayList<>(log.unwritten.descendingMap().values().stream().filter(filter::matches).limit(limit).toList());
+		Collections.reverse(last);
+		return last;
 	}
 
 	private void done(List<PendingLine> lines) {

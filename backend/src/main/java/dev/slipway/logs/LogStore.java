@@ -92,6 +92,12 @@ class LogStore {
 		return max == null ? 0 : max;
 	}
 
+	/** The oldest line's sequence number, 0 when none is stored. */
+	long minSeq(long appId) {
+		Long min = jdbc.queryForObject("select min(seq) from log_lines where app_id = ?", Long.class, appId);
+		return min == null ? 0 : min;
+	}
+
 	/** The last {@code limit} matching lines, oldest first. */
 	List<LogLine> recent(long appId, LogFilter filter, int limit) {
 		Query query = query(appId, filter);

@@ -19,6 +19,8 @@ public final class LogSubscription implements AutoCloseable {
 
 	private final LogFilter filter;
 
+	private final long after;
+
 	private final BlockingQueue<LogLine> lines = new LinkedBlockingQueue<>(CAPACITY);
 
 	private final AtomicLong bytes = new AtomicLong();
@@ -29,8 +31,9 @@ public final class LogSubscription implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	LogSubscription(LogFilter filter, Runnable onClose) {
+	LogSubscription(LogFilter filter, long after, Runnable onClose) {
 		this.filter = filter;
+		this.after = after;
 		this.onClose = onClose;
 	}
 
@@ -52,6 +55,11 @@ public final class LogSubscription implements AutoCloseable {
 			bytes.addAndGet(-2L * line.text().length());
 		}
 		return line;
+	}
+
+	/** The sequence number it started after: every matching line past it comes to this subscription until it is cut off. */
+	long after() {
+		return after;
 	}
 
 	/** Whether the reader fell so far behind that it was cut off and must reconnect. */

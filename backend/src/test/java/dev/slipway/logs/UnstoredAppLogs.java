@@ -33,6 +33,11 @@ public final class UnstoredAppLogs {
 		}
 
 		@Override
+		long minSeq(long appId) {
+			return 0;
+		}
+
+		@Override
 		List<LogLine> recent(long appId, LogFilter filter, int limit) {
 			return List.of();
 		}
