@@ -232,7 +232,7 @@ public final class LogBenchmark {
 		return millis;
 	}
 
-	private static String percentiles(List<Long> millis) {
+	static String percentiles(List<Long> millis) {
 		if (millis.isEmpty()) {
 			return "no lines";
 		}
@@ -241,7 +241,7 @@ public final class LogBenchmark {
 				+ " ms, max " + sorted.get(sorted.size() - 1) + " ms (" + sorted.size() + " lines)";
 	}
 
-	private static void scale(SlipwayUnderTest slipway, String app, String type, int quantity) {
+	static void scale(SlipwayUnderTest slipway, String app, String type, int quantity) {
 		var response = slipway.adminApi()
 			.patch("/api/apps/" + app + "/formation", Map.of("updates", List.of(Map.of("type", type, "quantity", quantity))));
 		if (response.status() != 200) {
