@@ -3,7 +3,6 @@ package dev.slipway.logs;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -192,9 +191,7 @@ public class AppLogs {
 		if (log == null) {
 			return List.of();
 		}
-		List<LogLine> last = new ArrayList<>(log.unwritten.descendingMap().values().stream().filter(filter::matches).limit(limit).toList());
-		Collections.reverse(last);
-		return last;
+		return log.unwritten.descendingMap().values().stream().filter(filter::matches).limit(limit).toList().reversed();
 	}
 
 	private void done(List<PendingLine> lines) {

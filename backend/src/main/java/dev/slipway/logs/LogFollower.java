@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Follows an app's log from a sequence number on, every line once and in order: it subscribes
  * before it reads what is stored, then catches up from the store page by page until it meets the
- * subscription (it has read every line before the first one the subscription took), and from there
- * on takes the subscription's lines. A follower too slow for its subscription is cut off; it
+ * subscription (it has read every line up to the one the subscription started after), and from
+ * there on takes the subscription's lines. A follower too slow for its subscription is cut off; it
  * subscribes again and catches up from the store the same way, so a slow reader is late, never
  * short. Only lines the store no longer keeps (its retention removed them before the reader got to
  * them) are missed, and then a notice in their place says so.
@@ -41,7 +41,7 @@ public final class LogFollower implements AutoCloseable {
 		this.backlog.addAll(initial);
 	}
 
-	/** The next lines in order (at most {@value #PAGE}), waiting up to {@code timeoutMillis} for one; empty when none came. */
+	/** The next lines in order (a page at most), waiting up to {@code timeoutMillis} for one; empty when none came. */
 	public List<LogLine> next(long timeoutMillis) throws InterruptedException {
 		List<LogLine> lines = new ArrayList<>();
 		if (!backlog.isEmpty()) {

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -32,8 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * have stored with none lost, on a quiet machine and with a set of idle dynos running beside it,
  * each against the limits measured in the same run: the same lines written by a bare
  * {@code docker run} and read back by {@code docker logs --follow} alone, and a raw COPY of as many
- * lines into the same database. Also how long a line takes from the container to a server-sent
- * events client (p50, p99), idle and during the flood. Prints the numbers; asserts nothing.
+ * lines into the same database. Also whether an unfiltered live follower (the logs page's stream)
+ * receives every flood line too (each checked by its sequence number and its own number), and how
+ * long a ticker's line takes from the container to that follower (p50, p99), idle and during the
+ * flood. Prints the numbers; asserts nothing.
  */
 public final class LogBenchmark {
 
@@ -46,6 +49,8 @@ public final class LogBenchmark {
 
 	static final String FLOOD = "#!/bin/sh\n# Writes FLOOD_LINES numbered lines as fast as it can, then idles.\n" + WRITE
 			+ "\nexec sleep infinity\n";
+
+	static final Pattern FLOOD_LINE = Pattern.compile(" app\\[flood\\.1\\]: flood (\\d+)$");
 
 	static final String TICK = "#!/bin/sh\n# A line every 10 ms, for the latency.\n"
 			+ "exec perl -e '$| = 1; my $i = 0; while (1) { $i++; print \"tick $i\\n\"; select(undef, undef, undef, 0.01) }'\n";
@@ -78,12 +83,22 @@ public final class LogBenchmark {
 		scale(slipway, app, "tick", 1);
 		System.out.println("Latency, idle: " + latency(browser, app, Duration.ofSeconds(10)));
 
-		EventStreamClient under = EventStreamClient.connect(browser.client(),
-				browser.url("/apps/" + app + "/logs/stream?dyno=tick.1&tail=0"), null);
+		// Unfiltered, as the logs page follows: this follower has to keep up with the flood too.
+		EventStreamClient under = EventStreamClient.connect(browser.client(), browser.url("/apps/" + app + "/logs/stream?tail=0"),
+				null);
 		double quiet = flood(slipway, jdbc, app, appId, "flood");
-		List<EventStreamClient.Event> duringFlood = under.collect(Duration.ofMillis(10));
+		List<EventStreamClient.Event> duringFlood = new ArrayList<>(under.collect(Duration.ofMillis(10)));
+		long followed = FollowedLines.count(duringFlood, FLOOD_LINE);
+		Instant followerDeadline = Instant.now().plusSeconds(60);
+		while (followed < FLOOD_LINES && Instant.now().isBefore(followerDeadline)) {
+			List<EventStreamClient.Event> more = under.collect(Duration.ofMillis(200));
+			followed += FollowedLines.count(more, FLOOD_LINE);
+			duringFlood.addAll(more);
+		}
 		under.close();
-		System.out.println("Latency, under the flood: " + percentiles(latencies(duringFlood)));
+		FollowedLines follower = new FollowedLines(duringFlood, FLOOD_LINE, seq -> null);
+		System.out.println("Follower (unfiltered) during the flood: " + follower.numbered(FLOOD_LINES) + "; " + follower.gaps());
+		System.out.println("Latency, under the flood: " + percentiles(follower.tickLatencies));
 		limits(slipway, instance, appId, "flood", quiet);
 
 		String idle = slipway.createApp("idle");
