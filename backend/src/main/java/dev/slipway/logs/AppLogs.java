@@ -81,14 +81,16 @@ public class AppLogs {
 				LogLine line = new LogLine(log.seq + 1, time, source, name, piece);
 				// The container's cursor counts lines as Docker gave them, so only the first piece moves it.
 				PendingLine pending = new PendingLine(appId, line, containerId, first ? dockerTime : null);
+				// On its way before the writer has it: stored at once, it would be let go of before it came here, and stay.
+				log.unwritten.put(line.seq(), line);
 				if (notice) {
 					writer.offerNotice(pending);
 				}
 				else if (!writer.offer(pending)) {
+					log.unwritten.remove(line.seq());
 					return false;
 				}
 				log.seq++;
-				log.unwritten.put(line.seq(), line);
 				log.readers.forEach(reader -> reader.offer(line));
 				first = false;
 			}
