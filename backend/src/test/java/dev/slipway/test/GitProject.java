@@ -130,6 +130,11 @@ public final class GitProject {
 		return this;
 	}
 
+	/** Where the project lies on disk, for tools that read it directly (a bare {@code docker build}, say). */
+	public Path directory() {
+		return directory;
+	}
+
 	public String head() {
 		return git("rev-parse", "HEAD").strip();
 	}
