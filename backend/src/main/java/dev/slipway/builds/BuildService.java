@@ -48,6 +48,8 @@ public class BuildService implements AppBuilder {
 
 	static final String GENERATED_DOCKERFILE = ".slipway/Dockerfile";
 
+	private static final String DOCKERIGNORE = ".dockerignore";
+
 	private static final Logger log = LoggerFactory.getLogger(BuildService.class);
 
 	private final Builds builds;
@@ -198,8 +200,10 @@ public class BuildService implements AppBuilder {
 			}
 			generated.put(dockerfile, text.getBytes(StandardCharsets.UTF_8));
 		}
-		imageCheck.check(app, dockerfile, buildpack.usesOwnDockerfile() ? source.read(dockerfile).orElse("")
-				: new String(generated.get(dockerfile), StandardCharsets.UTF_8), plan.buildArgs(), log);
+		String dockerfileText = buildpack.usesOwnDockerfile() ? source.read(dockerfile).orElse("")
+				: new String(generated.get(dockerfile), StandardCharsets.UTF_8);
+		imageCheck.check(app, dockerfile, dockerfileText, plan.buildArgs(), log);
+		Predicate<String> include = ContextFilter.forBuild(buildpack, source);
 		// Only Docker's part takes a slot, so a refused build never waits in the queue.
 		BuildSlots.Slot slot = slots.acquire(log, () -> cancelled.contains(build.id()))
 			.orElseThrow(() -> new ImageBuildFailed("The build stopped while it waited for a build slot", false, null));
@@ -209,10 +213,14 @@ public class BuildService implements AppBuilder {
 			Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.APP, app.name(),
 					SlipwayLabels.APP_ID, String.valueOf(app.id()), SlipwayLabels.BUILD, String.valueOf(build.id()));
 			String cpuset = environment.cpuset(slot.number(), capacity.cpus());
-			ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labels, settings.memory().toBytes(), dockerfile,
-					cache != null ? DependencyCache.APP_STAGE : null, plan.buildArgs(), cpuset, environment.network());
-			Predicate<String> include = ContextFilter.forBuild(buildpack, source);
-			String imageId = buildImage(build, source, include, generated, request,
+			String target = cache != null ? DependencyCache.APP_STAGE : null;
+			Optional<String> labelled = DockerfileLabels.add(dockerfileText, target, labels);
+			Map<String, byte[]> context = labelled.map(text -> labelledContext(generated, text, source, include))
+				.orElse(generated);
+			ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labelled.isPresent() ? Map.of() : labels,
+					settings.memory().toBytes(), labelled.isPresent() ? GENERATED_DOCKERFILE : dockerfile, target,
+					plan.buildArgs(), cpuset, environment.network());
+			String imageId = buildImage(build, source, include, context, request,
 					new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
 			if (cache != null) {
 				if (cache.mustSave()) {
@@ -220,7 +228,7 @@ public class BuildService implements AppBuilder {
 					ImageBuildRequest cacheRequest = new ImageBuildRequest(Set.of(cacheTag), labels,
 							settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs(), cpuset,
 							environment.network());
-					saveCache(app, build, cacheTag, () -> buildImage(build, source, include, generated, cacheRequest, line -> {
+					saveCache(app, build, cacheTag, () -> buildImage(build, source, include, context, cacheRequest, line -> {
 					}), log);
 				}
 				else {
@@ -232,6 +240,23 @@ public class BuildService implements AppBuilder {
 				.overriddenBy(procfile);
 			build.succeeded(imageId, tag, processes);
 		}
+	}
+
+	/**
+	 * The generated files plus the Dockerfile with Slipway's labels as {@value #GENERATED_DOCKERFILE},
+	 * which a {@code .dockerignore} line drops from the context once Docker has read it (as Docker's
+	 * command line does with a Dockerfile from standard input): its build-specific line never reaches a
+	 * COPY, so the layer cache holds. Without a {@code .dockerignore} of the app's, the one added lists
+	 * itself too, so the files the image may copy stay as they were.
+	 */
+	private static Map<String, byte[]> labelledContext(Map<String, byte[]> generated, String dockerfile,
+			SourceTree source, Predicate<String> include) {
+		Optional<String> ignore = include.test(DOCKERIGNORE) ? source.read(DOCKERIGNORE) : Optional.empty();
+		Map<String, byte[]> context = new HashMap<>(generated);
+		context.put(GENERATED_DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8));
+		context.put(DOCKERIGNORE, (ignore.map(text -> text + "\n").orElse(DOCKERIGNORE + "\n") + GENERATED_DOCKERFILE + "\n")
+			.getBytes(StandardCharsets.UTF_8));
+		return context;
 	}
 
 	/** Saves the build stage's {@code /cache} as an image; without it the next build merely starts cold. */

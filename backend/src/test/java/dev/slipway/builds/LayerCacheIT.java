@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 import dev.slipway.test.DockerCli;
 import dev.slipway.test.GitProject;
 import dev.slipway.test.SlipwayUnderTest;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A push that changes only code reuses the dependency layer of the push before it. */
+/** A push that changes only code reuses the dependency layer of the push before it; labels do not cost the cache. */
 class LayerCacheIT {
 
 	@Test
@@ -50,6 +51,33 @@ class LayerCacheIT {
 		}
 		assertThat(sharedLayers).as("layers shared up to and including node_modules").isGreaterThanOrEqualTo(older.size() - 3);
 		assertThat(newer).isNotEqualTo(older);
+	}
+
+	/**
+	 * Slipway's labels reach the image as one line of a Dockerfile that Docker drops from the context:
+	 * the image has them, its files are the pushed ones, and an unchanged tree still hits the cache.
+	 */
+	@Test
+	void aDockerfileAppsImageCarriesSlipwaysLabelsAndOnlyThePushedFiles() {
+		SlipwayUnderTest slipway = SlipwayUnderTest.shared();
+		String app = slipway.createApp("labels");
+		GitProject project = GitProject.sample("dockerfile")
+			.replace("server.sh", "docker v1", "docker " + UUID.randomUUID())
+			.commit("a tree no build has seen");
+		GitProject.Push first = project.push(slipway, app, slipway.adminToken());
+		assertThat(first.succeeded()).as(first.toString()).isTrue();
+		GitProject.Push second = project.commit("the same tree").push(slipway, app, slipway.adminToken());
+		assertThat(second.succeeded()).as(second.toString()).isTrue();
+		assertThat(stepFollowedByCache(second, "COPY --chown=app:app . /app")).as(second.toString()).isTrue();
+		assertThat(second.output()).doesNotContain("LABEL");
+
+		JsonNode build = slipway.adminApi().get("/api/apps/" + app + "/builds").json().get(0);
+		String image = build.get("image").asString();
+		assertThat(DockerCli.run("image", "inspect", "--format", "{{json .Config.Labels}}", image))
+			.contains("\"dev.slipway.app\":\"" + app + "\"", "\"dev.slipway.build\":\"" + String.valueOf(build.get("id").asLong()) + "\"",
+					"\"dev.slipway.app-id\":", "\"dev.slipway.instance\":\"" + slipway.instance() + "\"");
+		assertThat(DockerCli.run("run", "--rm", "--entrypoint", "ls", image, "-A", "/app").split("\\R"))
+			.containsExactlyInAnyOrder(".dockerignore", "Dockerfile", "server.sh");
 	}
 
 	private static boolean stepFollowedByCache(GitProject.Push push, String instruction) {
