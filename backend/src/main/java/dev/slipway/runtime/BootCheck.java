@@ -22,15 +22,25 @@ import org.springframework.stereotype.Component;
 @Component
 class BootCheck {
 
+	private static final long FIRST_PAUSE_MILLIS = 5;
+
+	private static final long LAST_PAUSE_MILLIS = 100;
+
 	private final DynoContainers containers;
 
 	BootCheck(DynoContainers containers) {
 		this.containers = containers;
 	}
 
+	/**
+	 * Tries often at first, as a small app is up within milliseconds of its start and every wait here
+	 * is a wait of the deploy, then less often (a JVM takes seconds), asking Docker each time whether
+	 * the process still runs.
+	 */
 	BootOutcome await(String containerId, HealthCheck check, String host, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
 		String lastProblem = "it did not accept connections on $PORT";
+		long pause = FIRST_PAUSE_MILLIS;
 		while (Instant.now().isBefore(deadline)) {
 			InspectContainerResponse container = containers.inspect(containerId);
 			if (container == null) {
@@ -47,7 +57,8 @@ class BootCheck {
 				}
 				lastProblem = failed.reason();
 			}
-			sleep();
+			sleep(pause);
+			pause = Math.min(pause * 2, LAST_PAUSE_MILLIS);
 		}
 		return new BootOutcome.Failed(lastProblem + " within " + timeout.toSeconds() + " s");
 	}
@@ -101,9 +112,9 @@ class BootCheck {
 		return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
 	}
 
-	private static void sleep() {
+	private static void sleep(long millis) {
 		try {
-			Thread.sleep(250);
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

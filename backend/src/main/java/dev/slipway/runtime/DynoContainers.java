@@ -73,6 +73,8 @@ class DynoContainers {
 
 	private final ImageUsers imageUsers;
 
+	private volatile Integer hostCpus;
+
 	DynoContainers(DockerClients docker, InstanceSettings instance, RuntimeSettings settings, AppNetworks networks,
 			AppService apps, ImageUsers imageUsers) {
 		this.docker = docker;
@@ -262,9 +264,13 @@ class DynoContainers {
 		return network.getIpAddress() + ":" + settings.port();
 	}
 
+	/** Asked once: Docker's info call counts every container and image, slow on a busy host. */
 	private int hostCpus() {
-		Integer cpus = docker.api().infoCmd().exec().getNCPU();
-		return cpus == null || cpus < 1 ? 1 : cpus;
+		if (hostCpus == null) {
+			Integer cpus = docker.api().infoCmd().exec().getNCPU();
+			hostCpus = cpus == null || cpus < 1 ? 1 : cpus;
+		}
+		return hostCpus;
 	}
 
 	private String suffix() {
