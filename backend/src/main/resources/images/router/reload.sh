@@ -3,8 +3,15 @@
 # old workers finish their requests while new ones take the new routes. A config nginx refuses
 # leaves the running one untouched. Returns once every old worker has stopped accepting connections
 # and closed its idle ones, so no request after this answers from the previous routes.
+# With --check, only tests routes.next.conf as the whole configuration would read it; Slipway then
+# installs it itself (in place, and SIGHUP to nginx) once the dynos it names are up.
 set -eu
 cd /etc/nginx/slipway
+if [ "${1:-}" = "--check" ]; then
+  sed 's#/etc/nginx/slipway/routes.conf;#/etc/nginx/slipway/routes.next.conf;#' /etc/nginx/nginx.conf > /etc/nginx/nginx.next.conf
+  grep -q 'slipway/routes.next.conf;' /etc/nginx/nginx.next.conf || { echo "nginx.conf does not include routes.conf" >&2; exit 1; }
+  exec nginx -t -q -c /etc/nginx/nginx.next.conf
+fi
 cp routes.conf routes.previous.conf
 mv routes.next.conf routes.conf
 if ! nginx -t -q 2>/tmp/nginx-test.log; then
@@ -25,7 +32,7 @@ accepting_workers() {
 old=$(accepting_workers)
 nginx -s reload
 # A worker renames itself "worker process is shutting down" as it closes its listening sockets.
-for _ in $(seq 1 200); do
+for _ in $(seq 1 1000); do
   pending=
   for worker in $old; do
     case "$( { tr '\0' ' ' < "$worker/cmdline"; } 2>/dev/null || true)" in
@@ -33,7 +40,7 @@ for _ in $(seq 1 200); do
     esac
   done
   [ -z "$pending" ] && exit 0
-  sleep 0.05
+  sleep 0.01
 done
 # A worker that long in a request still shuts down; the new routes are in place either way.
 echo "Old nginx workers still accept connections 10 s after the reload" >&2

@@ -9,9 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.TopContainerResponse;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import dev.slipway.docker.BuildContext;
@@ -38,6 +42,10 @@ class RouterContainer {
 	private static final Logger log = LoggerFactory.getLogger(RouterContainer.class);
 
 	private static final String CONFIG_DIRECTORY = "/etc/nginx/slipway";
+
+	private static final String ROUTES = "routes.conf";
+
+	private static final String NEXT_ROUTES = "routes.next.conf";
 
 	private final DockerClients docker;
 
@@ -88,17 +96,62 @@ class RouterContainer {
 
 	/** Installs new routes if nginx accepts them and reloads gracefully; waits until nginx serves them. */
 	void install(String routes, long generation) {
-		BuildContext file = new BuildContext().with("routes.next.conf", routes.getBytes(StandardCharsets.UTF_8));
-		docker.api()
-			.copyArchiveToContainerCmd(name())
-			.withRemotePath(CONFIG_DIRECTORY)
-			.withTarInputStream(new ByteArrayInputStream(file.tar()))
-			.exec();
+		copy(NEXT_ROUTES, routes);
 		ContainerExec.Result reload = ContainerExec.run(docker, name(), "slipway-router-reload");
 		if (!reload.succeeded()) {
 			throw new IllegalStateException("nginx refused the routes: " + reload.output().strip());
 		}
 		awaitGeneration(generation);
+	}
+
+	/**
+	 * Has nginx test routes as its whole configuration would read them, without installing them, so
+	 * that {@link #installChecked} can later install them without a process in the container.
+	 */
+	void check(String routes) {
+		copy(NEXT_ROUTES, routes);
+		ContainerExec.Result check = ContainerExec.run(docker, name(), "slipway-router-reload", "--check");
+		if (!check.succeeded()) {
+			throw new IllegalStateException("nginx refused the routes: " + check.output().strip());
+		}
+	}
+
+	/**
+	 * Installs routes that {@link #check} passed: puts them in place and signals nginx's master (the
+	 * container's main process) to reload gracefully, which costs two calls to Docker where running the
+	 * reload script costs a process in the container, often the longest wait of a deploy on a busy host.
+	 * Waits, as the script does, until no old worker accepts connections and nginx serves them.
+	 */
+	void installChecked(String routes, long generation) {
+		Set<String> old = acceptingWorkers();
+		copy(ROUTES, routes);
+		docker.api().killContainerCmd(name()).withSignal("HUP").exec();
+		Instant deadline = Instant.now().plusSeconds(10);
+		while (!Collections.disjoint(old, acceptingWorkers()) && Instant.now().isBefore(deadline)) {
+			sleep();
+		}
+		awaitGeneration(generation);
+	}
+
+	/** The pids of nginx workers that accept connections; one shutting down renames itself. */
+	private Set<String> acceptingWorkers() {
+		TopContainerResponse top = docker.api().topContainerCmd(name()).withPsArgs("-o pid,args").exec();
+		Set<String> workers = new HashSet<>();
+		for (String[] process : top.getProcesses()) {
+			if (process.length == 2 && process[1].strip().equals("nginx: worker process")) {
+				workers.add(process[0].strip());
+			}
+		}
+		return workers;
+	}
+
+	private void copy(String file, String content) {
+		BuildContext tar = new BuildContext().with(file, content.getBytes(StandardCharsets.UTF_8));
+		docker.api()
+			.copyArchiveToContainerCmd(name())
+			.withRemotePath(CONFIG_DIRECTORY)
+			.withTarInputStream(new ByteArrayInputStream(tar.tar()))
+			.exec();
 	}
 
 	/** The generation the router serves, read from its own answer: proof that new workers took over. */
@@ -130,7 +183,7 @@ class RouterContainer {
 
 	private static void sleep() {
 		try {
-			Thread.sleep(50);
+			Thread.sleep(10);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -57,6 +57,17 @@ class DynoLauncher {
 	 * is not, all just started are removed and {@link DeployFailed} says why, with its last output.
 	 */
 	List<TrackedDyno> launch(DeploySpec spec, String processType, List<Integer> indexes, DynoSize size) {
+		List<TrackedDyno> started = start(spec, processType, indexes, size);
+		if (!processType.equals(ProcessType.WEB)) {
+			started.forEach(states::up);
+			return started;
+		}
+		awaitBoot(spec, started);
+		return started;
+	}
+
+	/** Creates and starts the dynos; web dynos must then pass {@link #awaitBoot}. */
+	List<TrackedDyno> start(DeploySpec spec, String processType, List<Integer> indexes, DynoSize size) {
 		List<TrackedDyno> started = new ArrayList<>();
 		boolean web = processType.equals(ProcessType.WEB);
 		for (int index : indexes) {
@@ -68,10 +79,14 @@ class DynoLauncher {
 			started.add(dyno);
 			containers.start(id);
 		}
-		if (!web) {
-			started.forEach(states::up);
-			return started;
-		}
+		return started;
+	}
+
+	/**
+	 * Waits for just started web dynos to come up; if one does not, all of them are removed and
+	 * {@link DeployFailed} says why, with its last output.
+	 */
+	void awaitBoot(DeploySpec spec, List<TrackedDyno> started) {
 		List<CompletableFuture<BootOutcome>> checks = started.stream()
 			.map(dyno -> CompletableFuture.supplyAsync(() -> awaitUp(spec, dyno), executor))
 			.toList();
@@ -88,7 +103,6 @@ class DynoLauncher {
 						+ (output.isBlank() ? "." : ". Its last output:\n" + output));
 			}
 		}
-		return started;
 	}
 
 	/**

@@ -42,6 +42,11 @@ class Routes {
 		router.update(app, compute(appId, app));
 	}
 
+	/** Has the router check, ahead of time, a route the app is about to have; see {@link Router#prepare}. */
+	void prepare(String app, Route route) {
+		router.prepare(app, route);
+	}
+
 	synchronized void initialise(List<App> apps) {
 		Map<String, Route> routes = new HashMap<>();
 		apps.forEach(app -> routes.put(app.name(), compute(app.id(), app.name())));
