@@ -48,6 +48,12 @@ public class BuildService implements AppBuilder {
 
 	static final String GENERATED_DOCKERFILE = ".slipway/Dockerfile";
 
+	/**
+	 * Where an app's own Dockerfile goes with Slipway's labels: at the top, as a folder would stay in
+	 * the image's files after Docker drops the file.
+	 */
+	static final String LABELLED_OWN_DOCKERFILE = ".slipway.Dockerfile";
+
 	private static final String DOCKERIGNORE = ".dockerignore";
 
 	private static final Logger log = LoggerFactory.getLogger(BuildService.class);
@@ -215,10 +221,12 @@ public class BuildService implements AppBuilder {
 			String cpuset = environment.cpuset(slot.number(), capacity.cpus());
 			String target = cache != null ? DependencyCache.APP_STAGE : null;
 			Optional<String> labelled = DockerfileLabels.add(dockerfileText, target, labels);
-			Map<String, byte[]> context = labelled.map(text -> labelledContext(generated, text, source, include))
+			String labelledPath = buildpack.usesOwnDockerfile() ? LABELLED_OWN_DOCKERFILE : GENERATED_DOCKERFILE;
+			Map<String, byte[]> context = labelled
+				.map(text -> labelledContext(generated, labelledPath, text, source, include))
 				.orElse(generated);
 			ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labelled.isPresent() ? Map.of() : labels,
-					settings.memory().toBytes(), labelled.isPresent() ? GENERATED_DOCKERFILE : dockerfile, target,
+					settings.memory().toBytes(), labelled.isPresent() ? labelledPath : dockerfile, target,
 					plan.buildArgs(), cpuset, environment.network());
 			String imageId = buildImage(build, source, include, context, request,
 					new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
@@ -243,18 +251,18 @@ public class BuildService implements AppBuilder {
 	}
 
 	/**
-	 * The generated files plus the Dockerfile with Slipway's labels as {@value #GENERATED_DOCKERFILE},
-	 * which a {@code .dockerignore} line drops from the context once Docker has read it (as Docker's
-	 * command line does with a Dockerfile from standard input): its build-specific line never reaches a
-	 * COPY, so the layer cache holds. Without a {@code .dockerignore} of the app's, the one added lists
-	 * itself too, so the files the image may copy stay as they were.
+	 * The generated files plus the Dockerfile with Slipway's labels at {@code path}, which a
+	 * {@code .dockerignore} line drops from the context once Docker has read it (as Docker's command
+	 * line does with a Dockerfile from standard input): its build-specific line never reaches a COPY, so
+	 * the layer cache holds. Without a {@code .dockerignore} of the app's, the one added lists itself
+	 * too, so the files the image may copy stay as they were.
 	 */
-	private static Map<String, byte[]> labelledContext(Map<String, byte[]> generated, String dockerfile,
+	private static Map<String, byte[]> labelledContext(Map<String, byte[]> generated, String path, String dockerfile,
 			SourceTree source, Predicate<String> include) {
 		Optional<String> ignore = include.test(DOCKERIGNORE) ? source.read(DOCKERIGNORE) : Optional.empty();
 		Map<String, byte[]> context = new HashMap<>(generated);
-		context.put(GENERATED_DOCKERFILE, dockerfile.getBytes(StandardCharsets.UTF_8));
-		context.put(DOCKERIGNORE, (ignore.map(text -> text + "\n").orElse(DOCKERIGNORE + "\n") + GENERATED_DOCKERFILE + "\n")
+		context.put(path, dockerfile.getBytes(StandardCharsets.UTF_8));
+		context.put(DOCKERIGNORE, (ignore.map(text -> text + "\n").orElse(DOCKERIGNORE + "\n") + path + "\n")
 			.getBytes(StandardCharsets.UTF_8));
 		return context;
 	}
