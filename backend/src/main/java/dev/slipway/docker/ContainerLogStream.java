@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -36,13 +37,14 @@ public final class ContainerLogStream implements AutoCloseable {
 		this.response = response;
 	}
 
-	/** Follows the log of a container from {@code sinceEpochSecond} on (0 for all of it). */
-	public static ContainerLogStream follow(DockerClients docker, String containerId, long sinceEpochSecond,
-			Listener listener, TaskExecutor executor) {
+	/** Follows the log of a container from {@code since} on ({@link Instant#EPOCH} for all of it), to the nanosecond. */
+	public static ContainerLogStream follow(DockerClients docker, String containerId, Instant since, Listener listener,
+			TaskExecutor executor) {
 		DockerHttpClient.Request request = DockerHttpClient.Request.builder()
 			.method(DockerHttpClient.Request.Method.GET)
 			.path("/containers/" + URLEncoder.encode(containerId, StandardCharsets.UTF_8)
-					+ "/logs?stdout=1&stderr=1&timestamps=1&follow=1&since=" + sinceEpochSecond)
+					+ "/logs?stdout=1&stderr=1&timestamps=1&follow=1&since=" + since.getEpochSecond() + "."
+					+ String.format("%09d", since.getNano()))
 			.build();
 		DockerHttpClient.Response response = docker.streamTransport().execute(request);
 		if (response.getStatusCode() != 200) {

@@ -60,6 +60,11 @@ final class DockerLogParser {
 		}
 	}
 
+	/** Whether a line is half read: entries of it came, its end did not. */
+	boolean pending() {
+		return partial.values().stream().anyMatch(bytes -> bytes.size() > 0);
+	}
+
 	/** Whatever is left when the stream ends, a last line without a newline. */
 	void finish() {
 		for (StreamType stream : partial.keySet()) {

@@ -1,11 +1,12 @@
 package dev.slipway.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DockerLogSources implements LogSources {
+
+	/** A stream silent this long after a burst is taken for stalled. */
+	static final Duration STALL = Duration.ofSeconds(2);
+
+	/** Below this much since the stream was last opened, a silence is an idle process, not a stall. */
+	static final int BURST_BYTES = 64 * 1024;
 
 	private static final Logger log = LoggerFactory.getLogger(DockerLogSources.class);
 
@@ -42,6 +50,8 @@ class DockerLogSources implements LogSources {
 	private final InstanceSettings instance;
 
 	private final TaskExecutor executor;
+
+	private final Set<FollowedFeed> followed = ConcurrentHashMap.newKeySet();
 
 	DockerLogSources(DockerClients docker, InstanceSettings instance,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
@@ -63,28 +73,23 @@ class DockerLogSources implements LogSources {
 
 	@Override
 	public AutoCloseable read(LogFeed feed, long sinceEpochSecond, Reader reader) {
-		DockerLogParser parser = new DockerLogParser(reader::line);
-		AtomicBoolean closed = new AtomicBoolean();
-		ContainerLogStream stream = ContainerLogStream.follow(docker, feed.id(), sinceEpochSecond,
-				new ContainerLogStream.Listener() {
-					@Override
-					public void entry(StreamType type, byte[] entry) {
-						parser.accept(type, entry);
-					}
+		FollowedFeed followed = new FollowedFeed(feed, reader);
+		followed.open(Instant.ofEpochSecond(sinceEpochSecond));
+		followed.register();
+		return followed::close;
+	}
 
-					@Override
-					public void ended(Throwable error) {
-						if (error != null) {
-							log.debug("The log stream of {} ended: {}", feed.id(), error.getMessage());
-						}
-						parser.finish();
-						reader.ended(!closed.get() && running(feed.id()));
-					}
-				}, executor);
-		return () -> {
-			closed.set(true);
-			stream.close();
-		};
+	/**
+	 * Reads anew, from where it was read, each stream that went silent after a burst: Docker 20.10's
+	 * log follower, when it is behind as the json-file log rotates, may stop sending although the
+	 * container's log goes on (a 400,000-line flood stopped at the end of the first 20 MB file and
+	 * sent nothing more for minutes, while a new request read all of it). The reader skips the line
+	 * that comes again.
+	 */
+	@Scheduled(fixedDelay = 1000)
+	void reopenStalled() {
+		long now = System.nanoTime();
+		followed.forEach(feed -> feed.reopenIfStalled(now));
 	}
 
 	@Override
@@ -124,6 +129,119 @@ class DockerLogSources implements LogSources {
 		}
 		return Optional
 			.of(new LogFeed(containerId, Long.valueOf(labels.get(SlipwayLabels.APP_ID)), labels.get(SlipwayLabels.DYNO)));
+	}
+
+	/**
+	 * One feed's Docker log stream, opened again after a stall. Each stream has its generation: once
+	 * a newer one is open, what an older one still hands over is ignored (the new one reads it again).
+	 */
+	private final class FollowedFeed {
+
+		private final LogFeed feed;
+
+		private final Reader reader;
+
+		private final DockerLogParser parser;
+
+		private ContainerLogStream stream;
+
+		private int generation;
+
+		private boolean closed;
+
+		private long lastEntry = System.nanoTime();
+
+		/** The Docker time of the latest line, and what it was when the stream was last opened anew. */
+		private Instant latest;
+
+		private Instant latestAtReopen;
+
+		private long bytesSinceReopen;
+
+		FollowedFeed(LogFeed feed, Reader reader) {
+			this.feed = feed;
+			this.reader = reader;
+			this.parser = new DockerLogParser((at, text) -> {
+				latest = latest == null || at.isAfter(latest) ? at : latest;
+				reader.line(at, text);
+			});
+		}
+
+		void register() {
+			followed.add(this);
+		}
+
+		synchronized void open(Instant since) {
+			int current = ++generation;
+			stream = ContainerLogStream.follow(docker, feed.id(), since, new ContainerLogStream.Listener() {
+				@Override
+				public void entry(StreamType type, byte[] entry) {
+					FollowedFeed.this.entry(current, type, entry);
+				}
+
+				@Override
+				public void ended(Throwable error) {
+					FollowedFeed.this.ended(current, error);
+				}
+			}, executor);
+		}
+
+		private synchronized void entry(int from, StreamType type, byte[] entry) {
+			if (from == generation) {
+				lastEntry = System.nanoTime();
+				bytesSinceReopen += entry.length;
+				parser.accept(type, entry);
+			}
+		}
+
+		private void ended(int from, Throwable error) {
+			synchronized (this) {
+				if (from != generation) {
+					return;
+				}
+				if (error != null) {
+					log.debug("The log stream of {} ended: {}", feed.id(), error.getMessage());
+				}
+				parser.finish();
+			}
+			followed.remove(this);
+			reader.ended(!closed && running(feed.id()));
+		}
+
+		/**
+		 * Silent for {@link #STALL} after new lines of at least {@link #BURST_BYTES}, with no line half
+		 * read: the stream is opened again from its latest line (Docker sends that one again).
+		 */
+		synchronized void reopenIfStalled(long now) {
+			if (closed || now - lastEntry < STALL.toNanos() || bytesSinceReopen < BURST_BYTES || latest == null
+					|| latest.equals(latestAtReopen) || parser.pending()) {
+				return;
+			}
+			log.debug("Reading the log of {} anew from {}: its stream went silent after {} bytes", feed.id(), latest,
+					bytesSinceReopen);
+			ContainerLogStream stalled = stream;
+			latestAtReopen = latest;
+			bytesSinceReopen = 0;
+			try {
+				open(latest);
+			}
+			catch (RuntimeException ex) {
+				log.debug("Cannot read the log of {} anew: {}", feed.id(), ex.getMessage());
+				return;
+			}
+			stalled.close();
+		}
+
+		void close() {
+			ContainerLogStream current;
+			synchronized (this) {
+				closed = true;
+				current = stream;
+			}
+			followed.remove(this);
+			current.close();
+		}
+
 	}
 
 	/** Whether the container runs again already: Docker restarted a crashed dyno before its stream saw the end. */
