@@ -171,8 +171,9 @@ class DockerLogSources implements LogSources {
 			followed.add(this);
 		}
 
+		/** The new stream's entries wait for this lock, so they count once its generation is the current one. */
 		synchronized void open(Instant since) {
-			int current = ++generation;
+			int current = generation + 1;
 			stream = ContainerLogStream.follow(docker, feed.id(), since, new ContainerLogStream.Listener() {
 				@Override
 				public void entry(StreamType type, byte[] entry) {
@@ -184,6 +185,7 @@ class DockerLogSources implements LogSources {
 					FollowedFeed.this.ended(current, error);
 				}
 			}, executor);
+			generation = current;
 		}
 
 		private synchronized void entry(int from, StreamType type, byte[] entry) {
