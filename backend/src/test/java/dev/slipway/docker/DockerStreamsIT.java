@@ -1,5 +1,6 @@
 package dev.slipway.docker;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ class DockerStreamsIT {
 		List<ContainerLogStream> streams = new ArrayList<>();
 		try {
 			for (int i = 0; i < FOLLOWED; i++) {
-				streams.add(ContainerLogStream.follow(docker, container, 0, new ContainerLogStream.Listener() {
+				streams.add(ContainerLogStream.follow(docker, container, Instant.EPOCH, new ContainerLogStream.Listener() {
 					@Override
 					public void entry(StreamType stream, byte[] entry) {
 					}
