@@ -59,6 +59,16 @@ public final class LogBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		try {
+			run();
+		}
+		finally {
+			// The Slipway under test keeps the JVM alive; a failed run must not leave it running.
+			System.exit(0);
+		}
+	}
+
+	private static void run() throws Exception {
 		String instance = System.getProperty("bench.instance", "slipway-bench");
 		// The default retention keeps the last 100,000 lines per app and runs every minute: on a busy
 		// machine, where the flood takes longer than that, it deleted flood lines before they were
@@ -86,7 +96,7 @@ public final class LogBenchmark {
 		// Unfiltered, as the logs page follows: this follower has to keep up with the flood too.
 		EventStreamClient under = EventStreamClient.connect(browser.client(), browser.url("/apps/" + app + "/logs/stream?tail=0"),
 				null);
-		double quiet = flood(slipway, jdbc, app, appId, "flood");
+		Flood quiet = flood(slipway, jdbc, instance, app, appId, "flood");
 		List<EventStreamClient.Event> duringFlood = new ArrayList<>(under.collect(Duration.ofMillis(10)));
 		long followed = FollowedLines.count(duringFlood, FLOOD_LINE);
 		Instant followerDeadline = Instant.now().plusSeconds(60);
@@ -99,7 +109,7 @@ public final class LogBenchmark {
 		FollowedLines follower = new FollowedLines(duringFlood, FLOOD_LINE, seq -> null);
 		System.out.println("Follower (unfiltered) during the flood: " + follower.numbered(FLOOD_LINES) + "; " + follower.gaps());
 		System.out.println("Latency, under the flood: " + percentiles(follower.tickLatencies));
-		limits(slipway, instance, appId, "flood", quiet);
+		limits(slipway, appId, quiet);
 
 		String idle = slipway.createApp("idle");
 		GitProject.Push idlePush = GitProject.sample("procfile").push(slipway, idle, slipway.adminToken());
@@ -109,17 +119,22 @@ public final class LogBenchmark {
 		scale(slipway, idle, "web", IDLE_DYNOS);
 		awaitRunning(instance, idle, IDLE_DYNOS);
 		System.out.println("Busy machine: " + IDLE_DYNOS + " idle dynos of another app running beside the flood");
-		double busy = flood(slipway, jdbc, app, appId, "busy");
-		limits(slipway, instance, appId, "busy", busy);
+		limits(slipway, appId, flood(slipway, jdbc, instance, app, appId, "busy"));
 		System.out.println("Target: at least 100000 lines/s stored with nothing lost; p99 under 250 ms.");
-		System.exit(0);
 	}
 
-	/** Starts one dyno of {@code type}, waits until its lines are stored (3 minutes at most), prints and returns lines/s. */
-	private static double flood(SlipwayUnderTest slipway, JdbcTemplate jdbc, String app, long appId, String type)
-			throws InterruptedException {
+	/** The stored lines per second of a flood, and the image its dyno ran. */
+	private record Flood(double rate, String image) {
+	}
+
+	/** Starts one dyno of {@code type}, waits until its lines are stored (3 minutes at most), prints lines/s. */
+	private static Flood flood(SlipwayUnderTest slipway, JdbcTemplate jdbc, String instance, String app, long appId,
+			String type) throws InterruptedException {
 		String process = type + ".1";
 		scale(slipway, app, type, 1);
+		String image = DockerCli.run("ps", "-a", "--filter", "label=dev.slipway.instance=" + instance, "--filter",
+				"label=dev.slipway.app-id=" + appId, "--filter", "label=dev.slipway.process=" + type, "--format",
+				"{{.Image}}").lines().findFirst().orElseThrow();
 		Instant deadline = Instant.now().plusSeconds(180);
 		long stored = 0;
 		Instant storedAll = Instant.now();
@@ -154,7 +169,7 @@ public final class LogBenchmark {
 				+ "reported dropped) in %.1f s = %.0f lines/s%n", process, FLOOD_LINES, lines, distinct,
 				FLOOD_LINES - distinct, dropped, seconds, rate);
 		scale(slipway, app, type, 0);
-		return rate;
+		return new Flood(rate, image);
 	}
 
 	/**
@@ -163,11 +178,10 @@ public final class LogBenchmark {
 	 * first line written to the last read, as the ingest is timed), and a raw COPY of as many lines
 	 * into a table like the store's in the same database.
 	 */
-	private static void limits(SlipwayUnderTest slipway, String instance, long appId, String type, double ingest)
+	private static void limits(SlipwayUnderTest slipway, long appId, Flood flood)
 			throws IOException, InterruptedException, SQLException {
-		String image = DockerCli.run("ps", "-a", "--filter", "label=dev.slipway.instance=" + instance, "--filter",
-				"label=dev.slipway.app-id=" + appId, "--filter", "label=dev.slipway.process=" + type, "--format",
-				"{{.Image}}").lines().findFirst().orElseThrow();
+		double ingest = flood.rate();
+		String image = flood.image();
 		double docker = dockerFollow(image);
 		double copy = copy(slipway.bean(DataSource.class), appId);
 		System.out.printf("  bare docker run + docker logs --follow alone: %.0f lines/s (ingest %.2f x that); "
@@ -181,6 +195,15 @@ public final class LogBenchmark {
 		Process follow = new ProcessBuilder("docker", "logs", "--follow", "--timestamps", container)
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
+		Thread.ofVirtual().start(() -> {
+			try {
+				Thread.sleep(Duration.ofMinutes(3));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			follow.destroy();
+		});
 		Instant first = null;
 		long read = 0;
 		try (BufferedReader lines = new BufferedReader(
@@ -195,6 +218,9 @@ public final class LogBenchmark {
 		}
 		Instant end = Instant.now();
 		follow.destroy();
+		if (read < FLOOD_LINES) {
+			System.out.printf("  docker logs --follow stalled after %d lines%n", read);
+		}
 		DockerCli.run("rm", "-f", container);
 		return read / (Duration.between(first, end).toMillis() / 1000.0);
 	}
