@@ -220,6 +220,7 @@ public class BuildService implements AppBuilder {
 					SlipwayLabels.APP_ID, String.valueOf(app.id()), SlipwayLabels.BUILD, String.valueOf(build.id()));
 			String cpuset = environment.cpuset(slot.number(), capacity.cpus());
 			String target = cache != null ? DependencyCache.APP_STAGE : null;
+			String cgroup = environment.cgroupParent(settings.pidsLimit());
 			Optional<String> labelled = DockerfileLabels.add(dockerfileText, target, labels);
 			String labelledPath = buildpack.usesOwnDockerfile() ? LABELLED_OWN_DOCKERFILE : GENERATED_DOCKERFILE;
 			Map<String, byte[]> context = labelled
@@ -227,7 +228,7 @@ public class BuildService implements AppBuilder {
 				.orElse(generated);
 			ImageBuildRequest request = new ImageBuildRequest(Set.of(tag), labelled.isPresent() ? Map.of() : labels,
 					settings.memory().toBytes(), labelled.isPresent() ? labelledPath : dockerfile, target,
-					plan.buildArgs(), cpuset, environment.network());
+					plan.buildArgs(), cpuset, environment.network(), cgroup);
 			String imageId = buildImage(build, source, include, context, request,
 					new DockerBuildOutput(log, buildpack.usesOwnDockerfile()));
 			if (cache != null) {
@@ -235,7 +236,7 @@ public class BuildService implements AppBuilder {
 					String cacheTag = repository + ":cache-" + build.id();
 					ImageBuildRequest cacheRequest = new ImageBuildRequest(Set.of(cacheTag), labels,
 							settings.memory().toBytes(), dockerfile, DependencyCache.CACHE_STAGE, plan.buildArgs(), cpuset,
-							environment.network());
+							environment.network(), cgroup);
 					saveCache(app, build, cacheTag, () -> buildImage(build, source, include, context, cacheRequest, line -> {
 					}), log);
 				}

@@ -44,7 +44,7 @@ class DockerConfiguration {
 		DockerHttpClient streamTransport = transport(config, null, STREAM_CONNECTIONS);
 		DockerClients clients = new DockerClients(
 				DockerClientImpl.getInstance(config, transport(config, settings.responseTimeout(), API_CONNECTIONS)),
-				DockerClientImpl.getInstance(config, streamTransport), streamTransport);
+				DockerClientImpl.getInstance(config, streamTransport), streamTransport, config);
 		String version = ping(clients.api(), config);
 		log.info("Docker Engine {} at {}", version, config.getDockerHost());
 		return clients;

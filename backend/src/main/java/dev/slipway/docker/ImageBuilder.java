@@ -24,7 +24,7 @@ public class ImageBuilder {
 
 	/** Starts a build from a tar of its context; {@code output} receives each line Docker prints. */
 	public ImageBuild start(InputStream context, ImageBuildRequest request, Consumer<String> output) {
-		BuildImageCmd command = docker.streams()
+		BuildImageCmd command = docker.builds(request.cgroupParent())
 			.buildImageCmd(context)
 			.withTags(request.tags())
 			.withLabels(request.labels())

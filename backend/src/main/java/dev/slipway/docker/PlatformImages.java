@@ -111,7 +111,7 @@ public class PlatformImages {
 		try {
 			builder
 				.start(new ByteArrayInputStream(recipe.tar()),
-						new ImageBuildRequest(Set.of(tag, exactTag), Map.of(RECIPE_LABEL, digest), 0, "Dockerfile", null, Map.of(), null, null),
+						new ImageBuildRequest(Set.of(tag, exactTag), Map.of(RECIPE_LABEL, digest), 0, "Dockerfile", null, Map.of(), null, null, null),
 						line -> log.info("[{}] {}", shortName, line))
 				.awaitImageId(Duration.ofMinutes(30));
 		}

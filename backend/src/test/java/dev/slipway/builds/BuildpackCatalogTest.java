@@ -66,7 +66,7 @@ class BuildpackCatalogTest {
 	}
 
 	private static BuildSettings settings(String folder) {
-		return new BuildSettings(Duration.ofMinutes(15), DataSize.ofGigabytes(2), folder);
+		return new BuildSettings(Duration.ofMinutes(15), DataSize.ofGigabytes(2), folder, 2048);
 	}
 
 }

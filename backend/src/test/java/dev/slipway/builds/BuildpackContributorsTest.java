@@ -26,7 +26,7 @@ class BuildpackContributorsTest {
 
 	@Test
 	void everyContributorServesABuiltInFolderAndEveryFolderWithVariablesHasOne() throws Exception {
-		List<String> folders = new BuildpackCatalog(new BuildSettings(Duration.ofMinutes(15), DataSize.ofGigabytes(2), null))
+		List<String> folders = new BuildpackCatalog(new BuildSettings(Duration.ofMinutes(15), DataSize.ofGigabytes(2), null, 2048))
 			.all()
 			.stream()
 			.map(Buildpack::id)

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerfileTemplatesTest {
 
 	private final BuildpackCatalog catalog = new BuildpackCatalog(
-			new BuildSettings(Duration.ofMinutes(15), DataSize.ofGigabytes(2), null));
+			new BuildSettings(Duration.ofMinutes(15), DataSize.ofGigabytes(2), null, 2048));
 
 	@Test
 	void rendersManifestsBeforeTheSourceWithoutEscaping() {

@@ -34,7 +34,7 @@ public final class ReleasesWithoutDocker {
 			AppLocks locks) {
 		ReleaseBuilds builds = new NoBuildsToPrune();
 		// No Docker: a release that reached for it would fail on these clients.
-		DockerClients docker = new DockerClients(null, null, null);
+		DockerClients docker = new DockerClients(null, null, null, null);
 		return new ReleaseService(recorded, runtime, builds,
 				new RuntimeSettings(5000, Duration.ofSeconds(60), Duration.ofSeconds(90), Duration.ofSeconds(30),
 						Duration.ofHours(1), 512, "standard-1x", "10.213.0.0/16", 24),

@@ -24,6 +24,9 @@ public final class SlipwayUnderTest extends ControlPlane {
 	/** {@code slipway-it}, or the system property {@code slipway.it.instance} when several test runs share a machine. */
 	public static final String INSTANCE = System.getProperty("slipway.it.instance", "slipway-it");
 
+	/** Lower than the default, so ForkBombAttackIT reaches it quickly; far above what a test's build needs. */
+	public static final int BUILD_PIDS_LIMIT = 400;
+
 	/** Lower than the default, so QuotaAttackIT reaches it quickly; no other test makes as many for one user. */
 	public static final int MAX_APPS_PER_USER = 10;
 
@@ -70,6 +73,7 @@ public final class SlipwayUnderTest extends ControlPlane {
 		// Room for every add-on the suite makes (49 of 20 connections); AddonServerAttackIT fills one user's 5.
 		settings.put("slipway.addons.max-connections", 1000);
 		settings.put("slipway.apps.max-per-user", MAX_APPS_PER_USER);
+		settings.put("slipway.build.pids-limit", BUILD_PIDS_LIMIT);
 		settings.put("slipway.router.max-domains-per-app", MAX_DOMAINS_PER_APP);
 		return settings;
 	}
