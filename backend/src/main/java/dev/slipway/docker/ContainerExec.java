@@ -1,12 +1,15 @@
 package dev.slipway.docker;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 
-/** Runs a command inside a running container and collects what it prints. */
+/** Runs a command inside a running container and collects what it prints, or hands it over as it comes. */
 public final class ContainerExec {
 
 	private ContainerExec() {
@@ -47,6 +50,72 @@ public final class ContainerExec {
 		synchronized (output) {
 			return new Result(exitCode == null ? -1 : exitCode, output.toString());
 		}
+	}
+
+	/** What a command that keeps printing hands over: its output as it comes, then its end. */
+	public interface Listener {
+
+		void stdout(byte[] bytes);
+
+		void stderr(String text);
+
+		/** The command ended or its stream broke ({@code error} then says how), unless it was closed. */
+		void ended(Throwable error);
+
+	}
+
+	/**
+	 * Starts a command that keeps printing (a follower) and hands over its output until it ends or the
+	 * returned handle is closed; closing ends the stream, and the command with its next write.
+	 */
+	public static AutoCloseable follow(DockerClients docker, String container, Listener listener, String... command) {
+		String execId = docker.api()
+			.execCreateCmd(container)
+			.withCmd(command)
+			.withAttachStdout(true)
+			.withAttachStderr(true)
+			.exec()
+			.getId();
+		return docker.streams().execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+
+			private volatile boolean closed;
+
+			@Override
+			public void onNext(Frame frame) {
+				if (frame.getStreamType() == StreamType.STDERR) {
+					listener.stderr(new String(frame.getPayload(), StandardCharsets.UTF_8));
+				}
+				else {
+					listener.stdout(frame.getPayload());
+				}
+			}
+
+			@Override
+			public void onError(Throwable error) {
+				// The template closes itself here: whether the handle was closed before is what counts.
+				boolean wasClosed = closed;
+				super.onError(error);
+				if (!wasClosed) {
+					listener.ended(error);
+				}
+			}
+
+			@Override
+			public void onComplete() {
+				boolean wasClosed = closed;
+				super.onComplete();
+				if (!wasClosed) {
+					listener.ended(null);
+				}
+			}
+
+			@Override
+			public void close() throws IOException {
+				closed = true;
+				super.close();
+			}
+
+		});
 	}
 
 }

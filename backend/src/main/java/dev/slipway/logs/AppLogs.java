@@ -56,11 +56,16 @@ public class AppLogs {
 	 */
 	boolean append(long appId, LogSource source, String process, Instant at, String text, String containerId,
 			Instant dockerTime) {
-		return append(appId, source, process, at, text, containerId, dockerTime, false);
+		return append(appId, source, process, at, text, containerId, dockerTime, null, false);
+	}
+
+	/** Appends a router line read from the access log, whose position after it moves with it to the store. */
+	boolean appendRouter(long appId, RouterLogLine line, long end) {
+		return append(appId, LogSource.ROUTER, line.dyno(), line.at(), line.text(), null, null, end, false);
 	}
 
 	private void notice(long appId, String text) {
-		append(appId, LogSource.SLIPWAY, "logs", Instant.now(), text, null, null, true);
+		append(appId, LogSource.SLIPWAY, "logs", Instant.now(), text, null, null, null, true);
 	}
 
 	/**
@@ -68,7 +73,7 @@ public class AppLogs {
 	 * reader never sees a line before one with a lower number.
 	 */
 	private boolean append(long appId, LogSource source, String process, Instant at, String text, String containerId,
-			Instant dockerTime, boolean notice) {
+			Instant dockerTime, Long routerLogEnd, boolean notice) {
 		if (!writer.accepts(appId)) {
 			return false;
 		}
@@ -80,7 +85,7 @@ public class AppLogs {
 			for (String piece : LogText.pieces(text, MAX_LINE_BYTES)) {
 				LogLine line = new LogLine(log.seq + 1, time, source, name, piece);
 				// The container's cursor counts lines as Docker gave them, so only the first piece moves it.
-				PendingLine pending = new PendingLine(appId, line, containerId, first ? dockerTime : null);
+				PendingLine pending = new PendingLine(appId, line, containerId, first ? dockerTime : null, routerLogEnd);
 				// On its way before the writer has it: stored at once, it would be let go of before it came here, and stay.
 				log.unwritten.put(line.seq(), line);
 				if (notice) {

@@ -6,20 +6,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.slipway.apps.AppDeleted;
-import dev.slipway.apps.AppService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Reads every log feed of the runtime ({@link LogSources}): dynos, one-off and release containers,
- * and the router, whose access log is split by app. Each feed is read from where the store left off
- * for it, so a restart of Slipway neither loses nor repeats a line.
+ * Reads every log feed of the runtime ({@link LogSources}): dynos, one-off and release containers.
+ * Each feed is read from where the store left off for it, so a restart of Slipway neither loses nor
+ * repeats a line.
  */
 @Component
 class LogCollector implements SmartLifecycle {
@@ -32,14 +28,10 @@ class LogCollector implements SmartLifecycle {
 
 	private final LogWriter writer;
 
-	private final AppService apps;
-
 	/** Feeds being read or about to be: one reader per feed at a time. */
 	private final Set<String> following = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, AutoCloseable> readers = new ConcurrentHashMap<>();
-
-	private final Map<String, Long> appIds = new ConcurrentHashMap<>();
 
 	/** How far each feed was read in this run, ahead of what the store has committed. */
 	private final Map<String, ContainerCursor> read = new ConcurrentHashMap<>();
@@ -48,11 +40,10 @@ class LogCollector implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	LogCollector(LogSources sources, AppLogs logs, LogWriter writer, AppService apps) {
+	LogCollector(LogSources sources, AppLogs logs, LogWriter writer) {
 		this.sources = sources;
 		this.logs = logs;
 		this.writer = writer;
-		this.apps = apps;
 	}
 
 	@Override
@@ -100,12 +91,7 @@ class LogCollector implements SmartLifecycle {
 						return;
 					}
 					read.put(feed.id(), skip.position());
-					if (feed.isRouter()) {
-						routerLine(feed.id(), at, text);
-					}
-					else {
-						logs.append(feed.appId(), LogSource.APP, feed.dyno(), at, text, feed.id(), at);
-					}
+					logs.append(feed.appId(), LogSource.APP, feed.dyno(), at, text, feed.id(), at);
 				}
 
 				@Override
@@ -122,30 +108,6 @@ class LogCollector implements SmartLifecycle {
 			following.remove(feed.id());
 			log.debug("Cannot read the log of {}: {}", feed.id(), ex.getMessage());
 		}
-	}
-
-	/** Router lines go to their app's log; the feed's cursor moves with each of them. */
-	private void routerLine(String feedId, Instant time, String text) {
-		RouterLogLine line = RouterLogLine.parse(text);
-		Long appId = line == null ? null : appId(line.app());
-		if (appId != null) {
-			logs.append(appId, LogSource.ROUTER, line.dyno(), time, line.text(), feedId, time);
-		}
-	}
-
-	private Long appId(String name) {
-		Long id = appIds.get(name);
-		if (id == null) {
-			apps.all().forEach(app -> appIds.put(app.name(), app.id()));
-			id = appIds.get(name);
-		}
-		return id;
-	}
-
-	/** Once the deletion has committed, so the name is not looked up again while the app still exists. */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	void appDeleted(AppDeleted event) {
-		appIds.remove(event.name());
 	}
 
 	private static void close(AutoCloseable closeable) {

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where the logs come from: what runs the dynos (and the router) reports each of its log feeds (a
- * dyno's, a one-off's or the router's output) and reads a feed's timestamped lines from a point on.
+ * Where the logs come from: what runs the dynos reports each of its log feeds (a dyno's or a
+ * one-off's output) and reads a feed's timestamped lines from a point on. The router's lines come
+ * from its access log ({@link RouterAccessLog}).
  * The log pipeline (numbering, storing, cursors, live readers) stays the same whatever runs the
  * dynos; Slipway's Docker runtime implements this with one Docker log stream per container.
  */
@@ -47,20 +48,8 @@ public interface LogSources {
 
 	}
 
-	/**
-	 * A feed of log lines: a dyno's (with its app and dyno name, {@code web.1}) or the router's,
-	 * whose lines name their app themselves.
-	 */
-	record LogFeed(String id, Long appId, String dyno) {
-
-		public static LogFeed router(String id) {
-			return new LogFeed(id, null, null);
-		}
-
-		public boolean isRouter() {
-			return appId == null;
-		}
-
+	/** A feed of log lines: a dyno's or a one-off's, with its app and dyno name ({@code web.1}). */
+	record LogFeed(String id, long appId, String dyno) {
 	}
 
 }

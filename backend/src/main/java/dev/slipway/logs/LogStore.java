@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.postgresql.PGConnection;
@@ -21,18 +22,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Log lines in PostgreSQL: written with COPY in batches together with the containers' cursors (one
- * transaction, so what is stored and how far each container was read never disagree), and read
- * back by sequence number with filters.
+ * Log lines in PostgreSQL: written with COPY in batches together with the containers' cursors and
+ * the router's access log position (one transaction, so what is stored and how far each feed was
+ * read never disagree), and read back by sequence number with filters.
  * <p>
  * A batch commits asynchronously ({@code synchronous_commit} off for its transaction only): the
  * writer does not wait for the WAL flush, which on a busy disk cost more than the COPY. A crash of
  * PostgreSQL itself (or of the host) may take back the last fraction of a second of committed
  * batches; their cursors go back with them, so a Slipway restarted after it reads those lines from
- * Docker again. A crash of Slipway alone loses nothing.
+ * Docker (or the router's access log) again. A crash of Slipway alone loses nothing.
  */
 @Component
 class LogStore {
+
+	/** The cursor row of the router's access log, whose {@code last_at} holds its byte position. */
+	static final String ROUTER_LOG_CURSOR = "router-access-log";
 
 	private static final RowMapper<LogLine> LINE = (rs, row) -> new LogLine(rs.getLong("seq"),
 			rs.getTimestamp("at").toInstant(), LogSource.valueOf(rs.getString("source")), rs.getString("process"),
@@ -65,6 +69,11 @@ class LogStore {
 		List<Object[]> cursorRows = new ArrayList<>();
 		cursors.forEach((container, cursor) -> cursorRows
 			.add(new Object[] { container, cursor.stored(), cursor.linesAtLast() }));
+		lines.stream()
+			.map(PendingLine::routerLogEnd)
+			.filter(Objects::nonNull)
+			.max(Long::compare)
+			.ifPresent(end -> cursorRows.add(new Object[] { ROUTER_LOG_CURSOR, String.valueOf(end), 0 }));
 		transactions.executeWithoutResult(status -> {
 			jdbc.execute("set local synchronous_commit to off");
 			jdbc.execute((ConnectionCallback<Long>) connection -> {
@@ -126,6 +135,12 @@ class LogStore {
 				(rs, row) -> ContainerCursor.parse(rs.getString(1), rs.getInt(2)), containerId).stream().findFirst();
 	}
 
+	/** How far the router's access log is stored. */
+	Optional<Long> routerLogPosition() {
+		return jdbc.query("select last_at from log_cursors where container_id = ?",
+				(rs, row) -> Long.parseLong(rs.getString(1)), ROUTER_LOG_CURSOR).stream().findFirst();
+	}
+
 	int deleteOlderThan(Instant cutoff) {
 		return jdbc.update("delete from log_lines where at < ?", Timestamp.from(cutoff));
 	}
@@ -144,13 +159,12 @@ class LogStore {
 				+ "- (select min(seq) from log_lines where app_id = a.id) >= ?", Long.class, lines);
 	}
 
+	/** Forgets the cursors of containers that are gone; the access log's stays, however long it was idle. */
 	void forgetCursorsNotIn(List<String> containerIds) {
-		if (containerIds.isEmpty()) {
-			jdbc.update("delete from log_cursors where updated_at < now() - interval '1 day'");
-			return;
-		}
+		List<String> kept = new ArrayList<>(containerIds);
+		kept.add(ROUTER_LOG_CURSOR);
 		jdbc.update("delete from log_cursors where updated_at < now() - interval '1 day' and container_id <> all (?)",
-				(Object) containerIds.toArray(String[]::new));
+				(Object) kept.toArray(String[]::new));
 	}
 
 	private record Query(String where, List<Object> args) {

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -57,6 +58,9 @@ class LogWriter implements SmartLifecycle {
 	private final BlockingQueue<PendingLine> queue = new LinkedBlockingQueue<>();
 
 	private final Map<String, ContainerCursor> committed = new ConcurrentHashMap<>();
+
+	/** How far the router's access log is stored, as this writer committed it; null until it wrote or read it. */
+	private volatile Long routerLogCommitted;
 
 	private final Map<Long, AtomicInteger> dropped = new ConcurrentHashMap<>();
 
@@ -140,6 +144,16 @@ class LogWriter implements SmartLifecycle {
 			return false;
 		});
 		release(removed);
+	}
+
+	/** How far the router's access log is stored: what this writer committed last, else what the store says. */
+	long routerLogPosition() {
+		Long position = routerLogCommitted;
+		if (position == null) {
+			position = store.routerLogPosition().orElse(0L);
+			routerLogCommitted = position;
+		}
+		return position;
 	}
 
 	/** How far a container's log is stored: what this writer committed last, else what the store says. */
@@ -263,6 +277,11 @@ class LogWriter implements SmartLifecycle {
 			return;
 		}
 		committed.putAll(cursors);
+		chunk.stream()
+			.map(PendingLine::routerLogEnd)
+			.filter(Objects::nonNull)
+			.max(Long::compare)
+			.ifPresent(end -> routerLogCommitted = end);
 		chunks.pollFirst();
 		release(chunk);
 	}

@@ -1,5 +1,7 @@
 package dev.slipway.logs;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Locale;
 
 import tools.jackson.core.JacksonException;
@@ -8,9 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The router's access log entry (JSON from nginx) as Heroku writes router lines:
- * {@code at=info method=GET path="/" host=… request_id=… fwd="…" dyno=web.1 connect=1ms service=18ms status=200 bytes=975}.
+ * {@code at=info method=GET path="/" host=… request_id=… fwd="…" dyno=web.1 connect=1ms service=18ms status=200 bytes=975},
+ * at the time nginx logged it (when the response was sent).
  */
-record RouterLogLine(String app, String dyno, String text) {
+record RouterLogLine(String app, String dyno, Instant at, String text) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -62,7 +65,18 @@ record RouterLogLine(String app, String dyno, String text) {
 			.append(status)
 			.append(" bytes=")
 			.append(json.path("bytes").asString("0"));
-		return new RouterLogLine(app, dyno.isEmpty() ? "router" : dyno, text.toString());
+		return new RouterLogLine(app, dyno.isEmpty() ? "router" : dyno, time(json.path("time").asString("")),
+				text.toString());
+	}
+
+	/** nginx's {@code $msec} (seconds with milliseconds); now when it is missing. */
+	private static Instant time(String msec) {
+		try {
+			return Instant.ofEpochMilli(new BigDecimal(msec).movePointRight(3).longValueExact());
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			return Instant.now();
+		}
 	}
 
 	/** nginx's seconds ("0.018", or "0.001, 0.002" after a retry) as Heroku's "18ms". */

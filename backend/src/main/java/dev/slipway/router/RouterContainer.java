@@ -16,8 +16,10 @@ import java.util.Set;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.TopContainerResponse;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
 import dev.slipway.docker.BuildContext;
 import dev.slipway.docker.ContainerExec;
 import dev.slipway.docker.ContainerLogs;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The nginx container on the host network that routes requests to dynos. It outlives Slipway: a
- * restart of the control plane finds it running and leaves it be.
+ * restart of the control plane finds it running and leaves it be. Its access log is in a volume of
+ * its own, so entries not yet read survive a new router container (a new image).
  */
 @Component
 class RouterContainer {
@@ -46,6 +49,8 @@ class RouterContainer {
 	private static final String ROUTES = "routes.conf";
 
 	private static final String NEXT_ROUTES = "routes.next.conf";
+
+	private static final String LOG_DIRECTORY = "/var/log/slipway";
 
 	private final DockerClients docker;
 
@@ -79,12 +84,19 @@ class RouterContainer {
 			existing = null;
 		}
 		if (existing == null) {
+			Map<String, String> labels = Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.ROLE,
+					SlipwayLabels.ROLE_ROUTER);
+			String volume = instance.resourceName("router-log");
+			if (docker.api().listVolumesCmd().exec().getVolumes().stream().noneMatch(v -> v.getName().equals(volume))) {
+				docker.api().createVolumeCmd().withName(volume).withLabels(labels).exec();
+			}
 			docker.api()
 				.createContainerCmd(image)
 				.withName(name())
-				.withLabels(Map.of(SlipwayLabels.INSTANCE, instance.name(), SlipwayLabels.ROLE, SlipwayLabels.ROLE_ROUTER))
+				.withLabels(labels)
 				.withHostConfig(HostConfig.newHostConfig()
 					.withNetworkMode("host")
+					.withBinds(new Bind(volume, new Volume(LOG_DIRECTORY)))
 					.withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
 				.exec();
 		}

@@ -27,9 +27,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The log feeds of the Docker runtime: one per container of this installation that runs a dyno, a
- * one-off or the router, found by listing them and by Docker's start events, read with Docker's
- * timestamps from its multiplexed log stream.
+ * The log feeds of the Docker runtime: one per container of this installation that runs a dyno or a
+ * one-off, found by listing them and by Docker's start events, read with Docker's timestamps from
+ * its multiplexed log stream. The router's container logs nginx's errors only; its requests go to
+ * its access log.
  */
 @Component
 class DockerLogSources implements LogSources {
@@ -42,8 +43,7 @@ class DockerLogSources implements LogSources {
 
 	private static final Logger log = LoggerFactory.getLogger(DockerLogSources.class);
 
-	private static final Set<String> COLLECTED = Set.of(SlipwayLabels.ROLE_DYNO, SlipwayLabels.ROLE_ONE_OFF,
-			SlipwayLabels.ROLE_ROUTER);
+	private static final Set<String> COLLECTED = Set.of(SlipwayLabels.ROLE_DYNO, SlipwayLabels.ROLE_ONE_OFF);
 
 	private final DockerClients docker;
 
@@ -123,9 +123,6 @@ class DockerLogSources implements LogSources {
 		String role = labels.get(SlipwayLabels.ROLE);
 		if (!COLLECTED.contains(role)) {
 			return Optional.empty();
-		}
-		if (SlipwayLabels.ROLE_ROUTER.equals(role)) {
-			return Optional.of(LogFeed.router(containerId));
 		}
 		return Optional
 			.of(new LogFeed(containerId, Long.valueOf(labels.get(SlipwayLabels.APP_ID)), labels.get(SlipwayLabels.DYNO)));

@@ -45,7 +45,8 @@ public final class RouterClient {
 		return get(PORT, host, path, requestId);
 	}
 
-	private static Answer get(int port, String host, String path, String requestId) {
+	/** Asks the router on {@code port} for {@code path} of {@code host}, with an X-Request-Id when one is given. */
+	public static Answer get(int port, String host, String path, String requestId) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Host", host)
 			.timeout(Duration.ofSeconds(40));
