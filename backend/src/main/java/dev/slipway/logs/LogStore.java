@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -130,9 +132,13 @@ class LogStore {
 				(Object) appIds.toArray(Long[]::new));
 	}
 
-	Optional<ContainerCursor> cursor(String containerId) {
-		return jdbc.query("select last_at, lines_at_last from log_cursors where container_id = ?",
-				(rs, row) -> ContainerCursor.parse(rs.getString(1), rs.getInt(2)), containerId).stream().findFirst();
+	/** Every container's cursor, by container id (not the router's access log position). */
+	Map<String, ContainerCursor> cursors() {
+		Map<String, ContainerCursor> cursors = new HashMap<>();
+		jdbc.query("select container_id, last_at, lines_at_last from log_cursors where container_id <> ?",
+				(RowCallbackHandler) rs -> cursors.put(rs.getString(1), ContainerCursor.parse(rs.getString(2), rs.getInt(3))),
+				ROUTER_LOG_CURSOR);
+		return cursors;
 	}
 
 	/** How far the router's access log is stored. */

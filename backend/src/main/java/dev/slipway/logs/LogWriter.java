@@ -62,6 +62,9 @@ class LogWriter implements SmartLifecycle {
 	/** How far the router's access log is stored, as this writer committed it; null until it wrote or read it. */
 	private volatile Long routerLogCommitted;
 
+	/** The store's cursors as they were before this writer stored any, until their feed is followed. */
+	private Map<String, ContainerCursor> stored;
+
 	private final Map<Long, AtomicInteger> dropped = new ConcurrentHashMap<>();
 
 	/** Apps deleted in this run: their lines are discarded wherever they come from. */
@@ -156,9 +159,24 @@ class LogWriter implements SmartLifecycle {
 		return position;
 	}
 
-	/** How far a container's log is stored: what this writer committed last, else what the store says. */
+	/**
+	 * How far a container's log is stored: what this writer committed last, else what the store said
+	 * when the first feed was followed. Only this writer stores cursors, so that is still true; one
+	 * query for them all, as thousands of feeds are followed at start.
+	 */
 	ContainerCursor cursor(String containerId) {
-		return committed.computeIfAbsent(containerId, id -> store.cursor(id).orElse(ContainerCursor.START));
+		Map<String, ContainerCursor> stored = stored();
+		return committed.computeIfAbsent(containerId, id -> {
+			ContainerCursor cursor = stored.remove(id);
+			return cursor == null ? ContainerCursor.START : cursor;
+		});
+	}
+
+	private synchronized Map<String, ContainerCursor> stored() {
+		if (stored == null) {
+			stored = new ConcurrentHashMap<>(store.cursors());
+		}
+		return stored;
 	}
 
 	@Override

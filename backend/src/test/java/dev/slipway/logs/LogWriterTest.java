@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -141,8 +140,8 @@ class LogWriterTest {
 		}
 
 		@Override
-		Optional<ContainerCursor> cursor(String containerId) {
-			return Optional.empty();
+		Map<String, ContainerCursor> cursors() {
+			return Map.of();
 		}
 
 	}

@@ -2,7 +2,6 @@ package dev.slipway.logs;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
@@ -52,8 +51,8 @@ public final class UnstoredAppLogs {
 		}
 
 		@Override
-		Optional<ContainerCursor> cursor(String containerId) {
-			return Optional.empty();
+		Map<String, ContainerCursor> cursors() {
+			return Map.of();
 		}
 
 	}
