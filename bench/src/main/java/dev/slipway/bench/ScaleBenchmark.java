@@ -73,6 +73,8 @@ public final class ScaleBenchmark {
 
 	static final int REPEATS = 5;
 
+	static final int CONCURRENT_CHANGES = 10;
+
 	private ScaleBenchmark() {
 	}
 
@@ -156,8 +158,9 @@ public final class ScaleBenchmark {
 
 	/**
 	 * The config the router renders for every app, alone; nginx testing and reloading that config by
-	 * hand (the limit: what any change costs nginx), against a docker exec that does nothing; and one
-	 * app's route changing through Slipway (a restart of its dynos): render, install, reload, confirm.
+	 * hand (the limit: what any change costs nginx), against a docker exec that does nothing; one
+	 * app's route changing through Slipway (a restart of its dynos): render, install, reload, confirm;
+	 * and ten apps' routes changing at once.
 	 */
 	private static void router(SlipwayUnderTest slipway, SimulatedCluster cluster, Map<String, Double> figures) {
 		Map<String, Route> routes = new HashMap<>();
@@ -186,6 +189,16 @@ public final class ScaleBenchmark {
 		double change = median(() -> timed(() -> runtime.restart(apps.get(ThreadLocalRandom.current().nextInt(apps.size())))));
 		figures.put("One app's route change through Slipway (ms)", change);
 		figures.put("  against the reload by hand (x)", change / reload);
+		long started = System.nanoTime();
+		try (ExecutorService changes = Executors.newFixedThreadPool(CONCURRENT_CHANGES)) {
+			for (int app = 0; app < CONCURRENT_CHANGES; app++) {
+				App restarted = apps.get(app * apps.size() / CONCURRENT_CHANGES);
+				changes.submit(() -> runtime.restart(restarted));
+			}
+		}
+		double all = millisSince(started);
+		figures.put(CONCURRENT_CHANGES + " apps' route changes at once, all served (ms)", all);
+		figures.put("  route changes per second", CONCURRENT_CHANGES / (all / 1000));
 	}
 
 	/** The whole JVM: Slipway and this benchmark's small client side, and the simulated cluster's records. */

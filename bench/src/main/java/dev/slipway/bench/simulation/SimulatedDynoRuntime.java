@@ -32,7 +32,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The runtime SPI over a {@link SimulatedCluster}: dynos are entries in memory, up as soon as they
- * start, at addresses nothing listens on. Everything above the SPI is Slipway's own: the real
+ * start, at addresses nothing listens on. Slipway calls it under the app's change lock, as it calls
+ * the Docker runtime, so changes to one app never overlap; changes to different apps do. Everything above the SPI is Slipway's own: the real
  * router (nginx config rendered and reloaded for every route change), the app page's change events,
  * the log pipeline. Like the Docker runtime's reconciler it starts before the web server, adopts what
  * the cluster runs and gives the router every route at once.
@@ -94,7 +95,7 @@ public class SimulatedDynoRuntime implements DynoRuntime, SmartLifecycle {
 
 	/** As the Docker runtime plans it: web gets one dyno on a first deploy, other new types none. */
 	@Override
-	public synchronized void deploy(DeploySpec release, Progress progress) {
+	public void deploy(DeploySpec release, Progress progress) {
 		Map<String, Formation> formation = new TreeMap<>(cluster.formation(release.appId()));
 		boolean first = formation.isEmpty();
 		for (String type : release.processTypes().keySet()) {
@@ -109,7 +110,7 @@ public class SimulatedDynoRuntime implements DynoRuntime, SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void restart(App app) {
+	public void restart(App app) {
 		changed(deployed(app), cluster.formation(app.id()));
 	}
 
@@ -119,7 +120,7 @@ public class SimulatedDynoRuntime implements DynoRuntime, SmartLifecycle {
 	}
 
 	@Override
-	public synchronized List<Formation> scale(App app, List<FormationUpdate> updates, String author) {
+	public List<Formation> scale(App app, List<FormationUpdate> updates, String author) {
 		Map<String, Formation> formation = new TreeMap<>(cluster.formation(app.id()));
 		for (FormationUpdate update : updates) {
 			if (!formation.containsKey(update.type())) {
@@ -164,7 +165,7 @@ public class SimulatedDynoRuntime implements DynoRuntime, SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void stop(App app) {
+	public void stop(App app) {
 		cluster.remove(app.id());
 		router.remove(app.name());
 	}
