@@ -321,15 +321,15 @@ public final class ScaleBenchmark {
 		System.out.printf("%nControl plane at scale, simulated runtime (%d dynos per app); growth against %d apps "
 				+ "in brackets, next to the growth of the size (linear: the same)%n", DYNOS_PER_APP, smallest);
 		StringBuilder header = new StringBuilder(String.format("%-48s", ""));
-		sizes.forEach(size -> header.append(String.format("%26s", size + " apps/" + size * DYNOS_PER_APP + " dynos")));
+		sizes.forEach(size -> header.append(String.format("%30s", size + " apps/" + size * DYNOS_PER_APP + " dynos")));
 		System.out.println(header);
 		for (String figure : results.get(smallest).keySet()) {
 			StringBuilder row = new StringBuilder(String.format("%-48s", figure));
 			double base = results.get(smallest).get(figure);
 			for (int size : sizes) {
 				double value = results.get(size).getOrDefault(figure, Double.NaN);
-				row.append(size == smallest ? String.format("%26.1f", value)
-						: String.format("%26s", String.format("%.1f (x%.1f for x%.1f)", value, value / base,
+				row.append(size == smallest ? String.format("%30.1f", value)
+						: String.format("%30s", String.format("%.1f (x%.1f for x%.1f)", value, value / base,
 								(double) size / smallest)));
 			}
 			System.out.println(row);
