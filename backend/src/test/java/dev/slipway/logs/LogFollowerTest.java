@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 
@@ -138,8 +137,8 @@ class LogFollowerTest {
 		}
 
 		@Override
-		Optional<ContainerCursor> cursor(String containerId) {
-			return Optional.empty();
+		Map<String, ContainerCursor> cursors() {
+			return Map.of();
 		}
 
 	}
