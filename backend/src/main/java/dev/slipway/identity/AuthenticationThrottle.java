@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 
 import org.springframework.stereotype.Component;
 
@@ -62,6 +63,27 @@ class AuthenticationThrottle {
 			throw new TooManyAttemptsException("for this account", Duration.ofNanos(fromAccount.getNanosToWaitForRefill()));
 		}
 		return new Attempt(byAddress, byAccount);
+	}
+
+	/**
+	 * For a check that costs little (an API token's: one SHA-256), nothing is taken before it: an address
+	 * whose allowance is used up is refused, and only a failed check takes from it afterwards with
+	 * {@link #failedFrom}. So any number of valid requests may run at once.
+	 */
+	void refuseIfBlocked(String address) {
+		Bucket byAddress = addresses.getIfPresent(address);
+		if (byAddress == null) {
+			return;
+		}
+		EstimationProbe probe = byAddress.estimateAbilityToConsume(1);
+		if (!probe.canBeConsumed()) {
+			throw new TooManyAttemptsException("from this address", Duration.ofNanos(probe.getNanosToWaitForRefill()));
+		}
+	}
+
+	/** Counts a failed cheap check against the address. */
+	void failedFrom(String address) {
+		addresses.get(address, key -> bucket(settings.attemptsPerAddress())).tryConsume(1);
 	}
 
 	private Bucket bucket(int attempts) {

@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import dev.slipway.test.Command;
 import dev.slipway.test.Http;
@@ -33,6 +37,8 @@ class BruteForceAttackIT {
 	/** A loopback address other than 127.0.0.1, which HTTP clients bind to: another client of its own. */
 	private static final InetAddress GUESSER = loopback(2);
 
+	private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
+
 	@BeforeAll
 	static void start() {
 		slipway = SlipwayUnderTest.shared();
@@ -46,6 +52,11 @@ class BruteForceAttackIT {
 		for (int i = 0; i < 50; i++) {
 			assertThat(Http.api(slipway.baseUrl(), victim.token()).from(GUESSER).get("/api/apps").status()).isEqualTo(200);
 		}
+		Http client = Http.api(slipway.baseUrl(), victim.token()).from(GUESSER);
+		List<CompletableFuture<Integer>> atOnce = IntStream.range(0, 60)
+			.mapToObj(i -> CompletableFuture.supplyAsync(() -> client.get("/api/apps").status(), PARALLEL))
+			.toList();
+		assertThat(atOnce.stream().map(CompletableFuture::join)).as("valid tokens sent at once").containsOnly(200);
 
 		int hashed = 0;
 		Http.Response refused = null;
