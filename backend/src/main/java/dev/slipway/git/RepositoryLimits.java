@@ -5,12 +5,10 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import dev.slipway.apps.App;
+import dev.slipway.errors.SizeLimitedRequest;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.ReceiveCommand;
@@ -42,19 +40,7 @@ class RepositoryLimits {
 	HttpServletRequest bounded(HttpServletRequest request, App app) {
 		long size = repositories.size(app.name());
 		long room = Math.max(0, settings.maxRepositorySize().toBytes() - size) + COMMANDS_ROOM;
-		return new HttpServletRequestWrapper(request) {
-
-			private ServletInputStream bounded;
-
-			@Override
-			public ServletInputStream getInputStream() throws IOException {
-				if (bounded == null) {
-					bounded = new BoundedInput(request.getInputStream(), room, tooLarge(app, size));
-				}
-				return bounded;
-			}
-
-		};
+		return new SizeLimitedRequest(request, room, () -> new IOException(tooLarge(app, size)));
 	}
 
 	/** Why the push cannot go on, once its objects are in: empty when it stays within the limits. */
@@ -97,70 +83,6 @@ class RepositoryLimits {
 
 	static String megabytes(long bytes) {
 		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
-	}
-
-	/** Counts what the client sends and fails the read that goes past the room, once; later reads pass. */
-	private static final class BoundedInput extends ServletInputStream {
-
-		private final ServletInputStream in;
-
-		private final String tooLarge;
-
-		private long room;
-
-		private boolean failed;
-
-		BoundedInput(ServletInputStream in, long room, String tooLarge) {
-			this.in = in;
-			this.room = room;
-			this.tooLarge = tooLarge;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = in.read();
-			if (b >= 0) {
-				count(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = in.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		/**
-		 * Fails once, so that JGit stops storing the pack and reports why; it then reads the rest of the
-		 * request away (discarding it), which lets the client see the answer instead of a broken pipe.
-		 */
-		private void count(int n) throws IOException {
-			room -= n;
-			if (room < 0 && !failed) {
-				failed = true;
-				throw new IOException(tooLarge);
-			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			in.setReadListener(listener);
-		}
-
 	}
 
 }

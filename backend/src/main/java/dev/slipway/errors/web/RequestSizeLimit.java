@@ -1,18 +1,12 @@
 package dev.slipway.errors.web;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 import dev.slipway.errors.Problems;
+import dev.slipway.errors.SizeLimitedRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
@@ -49,7 +43,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 			Problems.write(response, 413, CODE, message(maxBytes));
 			return;
 		}
-		chain.doFilter(new Bounded(request, maxBytes), response);
+		chain.doFilter(new SizeLimitedRequest(request, maxBytes, () -> new TooLarge(maxBytes)), response);
 	}
 
 	static String message(long maxBytes) {
@@ -62,89 +56,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 		TooLarge(long maxBytes) {
 			super(message(maxBytes));
-		}
-
-	}
-
-	private static final class Bounded extends HttpServletRequestWrapper {
-
-		private final long maxBytes;
-
-		private ServletInputStream stream;
-
-		Bounded(HttpServletRequest request, long maxBytes) {
-			super(request);
-			this.maxBytes = maxBytes;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (stream == null) {
-				stream = new Counting(super.getInputStream(), maxBytes);
-			}
-			return stream;
-		}
-
-		@Override
-		public BufferedReader getReader() throws IOException {
-			String encoding = getCharacterEncoding();
-			Charset charset = encoding != null ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-		}
-
-	}
-
-	private static final class Counting extends ServletInputStream {
-
-		private final ServletInputStream in;
-
-		private final long maxBytes;
-
-		private long read;
-
-		Counting(ServletInputStream in, long maxBytes) {
-			this.in = in;
-			this.maxBytes = maxBytes;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = in.read();
-			if (b >= 0) {
-				count(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = in.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) throws TooLarge {
-			read += n;
-			if (read > maxBytes) {
-				throw new TooLarge(maxBytes);
-			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			in.setReadListener(listener);
 		}
 
 	}
