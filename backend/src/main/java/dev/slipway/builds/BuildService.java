@@ -46,6 +46,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class BuildService implements AppBuilder {
 
+	/** What Docker's classic builder says when a layer it took from the cache is gone. */
+	private static final String LOST_LAYER = "unable to find image";
+
 	static final String GENERATED_DOCKERFILE = ".slipway/Dockerfile";
 
 	/**
@@ -282,7 +285,26 @@ public class BuildService implements AppBuilder {
 	}
 
 	/** Runs one image build of the pushed files and returns the image's id; cancellable while it runs. */
+	/**
+	 * Builds the image, and once more when Docker's classic builder lost a cached layer halfway ("unable
+	 * to find image"): removing another app's image (a deleted app's, an old release's) also removes the
+	 * untagged layers under it, which a concurrent build may have just picked from the cache.
+	 */
 	private String buildImage(Build build, SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
+			ImageBuildRequest request, Consumer<String> output) {
+		try {
+			return buildImageOnce(build, source, include, generated, request, output);
+		}
+		catch (ImageBuildFailed ex) {
+			if (ex.getMessage() == null || !ex.getMessage().contains(LOST_LAYER) || cancelled.contains(build.id())) {
+				throw ex;
+			}
+			output.accept("Docker removed a cached layer while this build used it; building again");
+			return buildImageOnce(build, source, include, generated, request, output);
+		}
+	}
+
+	private String buildImageOnce(Build build, SourceTree source, Predicate<String> include, Map<String, byte[]> generated,
 			ImageBuildRequest request, Consumer<String> output) {
 		try (PipedInputStream context = new PipedInputStream(1 << 20)) {
 			streamContext(source, include, generated, context);
