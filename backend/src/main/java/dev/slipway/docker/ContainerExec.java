@@ -24,13 +24,7 @@ public final class ContainerExec {
 	}
 
 	public static Result run(DockerClients docker, String container, String... command) {
-		String execId = docker.api()
-			.execCreateCmd(container)
-			.withCmd(command)
-			.withAttachStdout(true)
-			.withAttachStderr(true)
-			.exec()
-			.getId();
+		String execId = create(docker, container, command);
 		StringBuilder output = new StringBuilder();
 		try {
 			docker.streams().execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
@@ -69,13 +63,7 @@ public final class ContainerExec {
 	 * returned handle is closed; closing ends the stream, and the command with its next write.
 	 */
 	public static AutoCloseable follow(DockerClients docker, String container, Listener listener, String... command) {
-		String execId = docker.api()
-			.execCreateCmd(container)
-			.withCmd(command)
-			.withAttachStdout(true)
-			.withAttachStderr(true)
-			.exec()
-			.getId();
+		String execId = create(docker, container, command);
 		return docker.streams().execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
 
 			private volatile boolean closed;
@@ -116,6 +104,17 @@ public final class ContainerExec {
 			}
 
 		});
+	}
+
+	/** An exec of {@code command} in the container with its output attached, not yet started. */
+	private static String create(DockerClients docker, String container, String... command) {
+		return docker.api()
+			.execCreateCmd(container)
+			.withCmd(command)
+			.withAttachStdout(true)
+			.withAttachStderr(true)
+			.exec()
+			.getId();
 	}
 
 }
