@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +38,6 @@ class AdminBootstrap implements SmartInitializingSingleton {
 			return;
 		}
 		if (!settings.configured()) {
-			log.info("No account yet: open the dashboard on this machine (http://localhost:<port>/setup) to create the "
-					+ "admin account; from another machine the setup page asks for the code below");
-			log.info("First-run setup code: {}", setup.code());
 			return;
 		}
 		try {
@@ -48,6 +47,19 @@ class AdminBootstrap implements SmartInitializingSingleton {
 		catch (SlipwayException ex) {
 			throw new StartupFailure("SLIPWAY_ADMIN_EMAIL / SLIPWAY_ADMIN_PASSWORD cannot make the admin account: "
 					+ ex.getMessage(), "Fix the two variables, or unset them and create the account on the setup page.");
+		}
+	}
+
+	/**
+	 * Names the setup page and its code once Slipway serves: a run that only builds the context (the
+	 * AOT cache's training run) would print a code that no later start accepts.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void announceSetup() {
+		if (accounts.setupRequired()) {
+			log.info("No account yet: open the dashboard on this machine (http://localhost:<port>/setup) to create the "
+					+ "admin account; from another machine the setup page asks for the code below");
+			log.info("First-run setup code: {}", setup.code());
 		}
 	}
 
