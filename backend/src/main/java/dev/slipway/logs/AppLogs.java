@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import dev.slipway.apps.AppDeleted;
 
@@ -44,63 +45,85 @@ public class AppLogs {
 		writer.onDropped(this::notice);
 	}
 
-	/** A line of the platform, such as {@code slipway[api]: Release v7 created by …}. */
+	/**
+	 * A line of the platform, such as {@code slipway[api]: Release v7 created by …}, or of a build's
+	 * output. It takes room in the buffer whatever the app's share, so a request never waits for a
+	 * flooding dyno: such lines are few, and a build's output is capped.
+	 */
 	public void platform(long appId, String process, String text) {
-		append(appId, LogSource.SLIPWAY, process, Instant.now(), text, null, null);
+		append(appId, LogSource.SLIPWAY, process, Instant.now(), text, null, null, null, forced());
 	}
 
 	/**
-	 * Appends text to an app's log, each of its lines (and each 10,000-byte piece of a longer one) a
-	 * line of its own. Returns false when the text was dropped (the app is gone, or its share of the
-	 * buffer is full); pieces that do not fit are dropped and counted.
+	 * Appends text read from a container to an app's log, each of its lines (and each 10,000-byte
+	 * piece of a longer one) a line of its own. When the app's share of the buffer is full it waits
+	 * for room as long as {@code reading} says so. Returns false when the text was not taken (the app
+	 * is gone, or the reader stopped waiting): then no later text of the container may be taken.
 	 */
 	boolean append(long appId, LogSource source, String process, Instant at, String text, String containerId,
-			Instant dockerTime) {
-		return append(appId, source, process, at, text, containerId, dockerTime, null, false);
-	}
-
-	/** Appends a router line read from the access log, whose position after it moves with it to the store. */
-	boolean appendRouter(long appId, RouterLogLine line, long end) {
-		return append(appId, LogSource.ROUTER, line.dyno(), line.at(), line.text(), null, null, end, false);
-	}
-
-	private void notice(long appId, String text) {
-		append(appId, LogSource.SLIPWAY, "logs", Instant.now(), text, null, null, null, true);
+			Instant dockerTime, BooleanSupplier reading) {
+		return append(appId, source, process, at, text, containerId, dockerTime, null,
+				(app, bytes) -> writer.reserve(app, bytes, reading));
 	}
 
 	/**
-	 * Numbers the lines and hands them to the writer and the live readers in one step per app, so a
-	 * reader never sees a line before one with a lower number.
+	 * Appends a router line read from the access log, whose position after it moves with it to the
+	 * store. It waits for room in the whole buffer only, not in the app's share: the access log is
+	 * one stream for every app.
+	 */
+	boolean appendRouter(long appId, RouterLogLine line, long end, BooleanSupplier reading) {
+		return append(appId, LogSource.ROUTER, line.dyno(), line.at(), line.text(), null, null, end,
+				(app, bytes) -> writer.reserveShared(app, bytes, reading));
+	}
+
+	/** A notice of the platform about the app's log itself, such as lines that could not be stored. */
+	void notice(long appId, String text) {
+		append(appId, LogSource.SLIPWAY, "logs", Instant.now(), text, null, null, null, forced());
+	}
+
+	/**
+	 * Takes room for the lines first (waiting, if it must, outside the app's lock, so nothing else of
+	 * the app waits with it), then numbers them and hands them to the writer and the live readers in
+	 * one step per app, so a reader never sees a line before one with a lower number.
 	 */
 	private boolean append(long appId, LogSource source, String process, Instant at, String text, String containerId,
-			Instant dockerTime, Long routerLogEnd, boolean notice) {
+			Instant dockerTime, Long routerLogEnd, Room room) {
 		if (!writer.accepts(appId)) {
 			return false;
 		}
 		Instant time = at.truncatedTo(ChronoUnit.MICROS);
 		String name = LogText.field(process, MAX_PROCESS_LENGTH);
+		List<String> pieces = LogText.pieces(text, MAX_LINE_BYTES);
+		long bytes = 0;
+		for (String piece : pieces) {
+			bytes += PendingLine.bytes(name, piece);
+		}
+		if (!room.take(appId, bytes)) {
+			return false;
+		}
 		AppLog log = log(appId);
 		synchronized (log) {
 			boolean first = true;
-			for (String piece : LogText.pieces(text, MAX_LINE_BYTES)) {
+			for (String piece : pieces) {
 				LogLine line = new LogLine(log.seq + 1, time, source, name, piece);
 				// The container's cursor counts lines as Docker gave them, so only the first piece moves it.
 				PendingLine pending = new PendingLine(appId, line, containerId, first ? dockerTime : null, routerLogEnd);
 				// On its way before the writer has it: stored at once, it would be let go of before it came here, and stay.
 				log.unwritten.put(line.seq(), line);
-				if (notice) {
-					writer.offerNotice(pending);
-				}
-				else if (!writer.offer(pending)) {
-					log.unwritten.remove(line.seq());
-					return false;
-				}
+				writer.enqueue(pending);
 				log.seq++;
 				log.readers.forEach(reader -> reader.offer(line));
 				first = false;
 			}
 		}
 		return true;
+	}
+
+	private Room forced() {
+		return (app, bytes) -> {
+			writer.force(app, bytes);
+			return true;
+		};
 	}
 
 	/** The last {@code limit} matching lines, oldest first. */
@@ -218,6 +241,13 @@ public class AppLogs {
 		stored.forEach(line -> merged.put(line.seq(), line));
 		pending.forEach(line -> merged.put(line.seq(), line));
 		return new ArrayList<>(merged.values());
+	}
+
+	/** How lines take their room in the buffer: true once taken, false when they are not to be taken. */
+	private interface Room {
+
+		boolean take(long appId, long bytes);
+
 	}
 
 	/** One app's log in this run: its last sequence number (guarded by the object), lines on their way, live readers. */

@@ -2,14 +2,19 @@ package dev.slipway.logs;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * How much memory the lines waiting for the store take, in bytes, in total and per app. The buffer
  * has a hard size; an app gets at most a fair share of it, the size divided by the number of apps
- * with lines waiting plus one, so an app that floods its log fills its own share and has its lines
- * dropped while the others keep room.
+ * with lines waiting plus one. A reader of an app whose share is full waits until the writer has
+ * stored some of its lines (and stops reading its source meanwhile, which keeps the lines there),
+ * while the other apps keep their room. Nothing is dropped for want of room.
  */
 final class LogBuffer {
+
+	/** How often a waiting reader checks whether it still wants the room (Slipway stops, its app is deleted). */
+	private static final long CHECK_MILLIS = 100;
 
 	private final long capacity;
 
@@ -25,18 +30,29 @@ final class LogBuffer {
 		return capacity;
 	}
 
-	/** Takes room for {@code bytes} of an app's lines, or returns false when the app's share or the buffer is full. */
-	synchronized boolean reserve(long appId, long bytes) {
-		long used = perApp.getOrDefault(appId, 0L);
-		if (total + bytes > capacity || used + bytes > share(used == 0 ? 1 : 0)) {
-			return false;
-		}
-		perApp.put(appId, used + bytes);
-		total += bytes;
-		return true;
+	/**
+	 * Takes room for {@code bytes} of an app's lines within its share, waiting for it as long as
+	 * {@code waiting} says so; false when it gave up (or the thread was interrupted) without the room.
+	 */
+	synchronized boolean reserve(long appId, long bytes, BooleanSupplier waiting) {
+		return await(() -> fitsShare(appId, bytes) && fitsBuffer(bytes), appId, bytes, waiting);
 	}
 
-	/** Gives back the room of lines that were stored (or discarded). */
+	/**
+	 * Takes room for {@code bytes} of an app's lines whatever the app's share, waiting only for room
+	 * in the whole buffer: for the router's access log, one stream of every app's lines, which must
+	 * not wait for one app.
+	 */
+	synchronized boolean reserveShared(long appId, long bytes, BooleanSupplier waiting) {
+		return await(() -> fitsBuffer(bytes), appId, bytes, waiting);
+	}
+
+	/** Takes room whatever the shares and the size: for the platform's own lines, which are few or capped. */
+	synchronized void force(long appId, long bytes) {
+		take(appId, bytes);
+	}
+
+	/** Gives back the room of lines that were stored (or discarded), and wakes the readers waiting for it. */
 	synchronized void release(long appId, long bytes) {
 		Long used = perApp.get(appId);
 		if (used == null) {
@@ -50,12 +66,7 @@ final class LogBuffer {
 		else {
 			perApp.remove(appId);
 		}
-	}
-
-	/** Takes room for a notice of the platform whatever the shares: notices are few and small. */
-	synchronized void force(long appId, long bytes) {
-		perApp.merge(appId, bytes, Long::sum);
-		total += bytes;
+		notifyAll();
 	}
 
 	synchronized long used() {
@@ -66,9 +77,40 @@ final class LogBuffer {
 		return perApp.getOrDefault(appId, 0L);
 	}
 
-	/** The fair share of one app: with {@code joining} more apps waiting than now, plus one for an app still to come. */
-	private long share(int joining) {
-		return capacity / (perApp.size() + joining + 1);
+	private boolean await(BooleanSupplier fits, long appId, long bytes, BooleanSupplier waiting) {
+		while (!fits.getAsBoolean()) {
+			if (!waiting.getAsBoolean()) {
+				return false;
+			}
+			try {
+				wait(CHECK_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		take(appId, bytes);
+		return true;
+	}
+
+	/**
+	 * Within the app's fair share: the size divided by the apps with lines waiting plus one, for an
+	 * app still to come. An app with nothing waiting always gets in, so a line larger than the share does too.
+	 */
+	private boolean fitsShare(long appId, long bytes) {
+		long used = perApp.getOrDefault(appId, 0L);
+		return used == 0 || used + bytes <= capacity / (perApp.size() + 1);
+	}
+
+	/** Within the size; an empty buffer takes anything, so a line larger than the buffer does not wait forever. */
+	private boolean fitsBuffer(long bytes) {
+		return total == 0 || total + bytes <= capacity;
+	}
+
+	private void take(long appId, long bytes) {
+		perApp.merge(appId, bytes, Long::sum);
+		total += bytes;
 	}
 
 }

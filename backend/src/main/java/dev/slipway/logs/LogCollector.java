@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads every log feed of the runtime ({@link LogSources}): dynos, one-off and release containers.
  * Each feed is read from where the store left off for it, so a restart of Slipway neither loses nor
- * repeats a line.
+ * repeats a line. A feed whose app has its share of the log buffer full waits (and so stops reading
+ * it, which leaves the lines with the runtime) until the writer made room; lines the runtime let go
+ * of meanwhile are reported in the app's log.
  */
 @Component
 class LogCollector implements SmartLifecycle {
@@ -85,13 +87,40 @@ class LogCollector implements SmartLifecycle {
 		Skip skip = new Skip(cursor);
 		try {
 			readers.put(feed.id(), sources.read(feed, cursor.lastAt().getEpochSecond(), new LogSources.Reader() {
+
+				/** Set once a line was not taken: no later one may be, or the cursor would move past it. */
+				private boolean stopped;
+
+				private boolean first = true;
+
 				@Override
 				public void line(Instant at, String text) {
+					if (stopped) {
+						return;
+					}
+					// The line stored last comes first again (Docker resumes from its second) unless Docker let it go.
+					if (first && !cursor.equals(ContainerCursor.START) && at.isAfter(cursor.lastAt())) {
+						missed(cursor.lastAt(), at);
+					}
+					first = false;
 					if (skip.skips(at, text)) {
 						return;
 					}
-					read.put(feed.id(), skip.position());
-					logs.append(feed.appId(), LogSource.APP, feed.dyno(), at, text, feed.id(), at);
+					if (logs.append(feed.appId(), LogSource.APP, feed.dyno(), at, text, feed.id(), at, () -> running)) {
+						read.put(feed.id(), skip.position());
+					}
+					else {
+						stopped = true;
+					}
+				}
+
+				@Override
+				public void missed(Instant lastRead, Instant nextKept) {
+					log.warn("The log of {} ({}) lost lines between {} and {}: Docker no longer had them", feed.dyno(),
+							feed.id(), lastRead, nextKept);
+					logs.notice(feed.appId(), "Log lines of " + feed.dyno() + " written after " + lastRead + " and before "
+							+ nextKept + " may be missing: Docker keeps only the newest part of a process's output, "
+							+ "and " + feed.dyno() + " wrote more than that before Slipway could store it.");
 				}
 
 				@Override

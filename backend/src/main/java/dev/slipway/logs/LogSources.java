@@ -38,10 +38,20 @@ public interface LogSources {
 
 	}
 
-	/** Takes a feed's lines in order, then its end. */
+	/**
+	 * Takes a feed's lines in order, then its end. Taking a line may wait (for room in the log
+	 * buffer): reading the feed waits with it, and a stream silent meanwhile is not stalled.
+	 */
 	interface Reader {
 
 		void line(Instant at, String text);
+
+		/**
+		 * The runtime no longer had the lines after {@code lastRead} (the last line read) up to
+		 * {@code nextKept} when they were read anew: it let them go (rotated its log) while they were
+		 * not read.
+		 */
+		void missed(Instant lastRead, Instant nextKept);
 
 		/** The feed ended; {@code runsAgain} when its process already runs again and is to be read anew. */
 		void ended(boolean runsAgain);

@@ -1,7 +1,6 @@
 package dev.slipway.logs;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,8 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -35,19 +34,17 @@ import org.springframework.stereotype.Component;
 /**
  * Writes log lines to the store in batches of up to {@value #BATCH} on one task, moving the
  * containers' cursors in the same transaction. Lines wait in a {@link LogBuffer} bounded in bytes
- * with a fair share per app; lines over an app's share are dropped and counted, and the count goes
- * into the app's log. The writer never stalls on a line: a batch the store refuses for its data is
- * split in halves until the refused lines are found, which are dropped (and reported); the rest is
- * stored. Lines of an app that is gone (deleted, or refused for a missing app) are discarded. Only
- * when the store itself is down is a batch tried again, so nothing buffered is lost then.
+ * with a fair share per app; the reader of an app whose share is full waits for room, so a flood is
+ * stored as fast as the writer goes, and nothing is dropped for want of room. The writer never
+ * stalls on a line: a batch the store refuses for its data is split in halves until the refused
+ * lines are found, which are dropped (and reported); the rest is stored. Lines of an app that is
+ * gone (deleted, or refused for a missing app) are discarded. Only when the store itself is down is
+ * a batch tried again, so nothing buffered is lost then (and the readers wait meanwhile).
  */
 @Component
 class LogWriter implements SmartLifecycle {
 
 	static final int BATCH = 20_000;
-
-	/** How often at most dropped lines are reported, so a flood does not turn into a flood of notices. */
-	static final Duration REPORT_EVERY = Duration.ofSeconds(5);
 
 	private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
 
@@ -65,8 +62,6 @@ class LogWriter implements SmartLifecycle {
 	/** The store's cursors as they were before this writer stored any, until their feed is followed. */
 	private Map<String, ContainerCursor> stored;
 
-	private final Map<Long, AtomicInteger> dropped = new ConcurrentHashMap<>();
-
 	/** Apps deleted in this run: their lines are discarded wherever they come from. */
 	private final Set<Long> gone = ConcurrentHashMap.newKeySet();
 
@@ -81,8 +76,6 @@ class LogWriter implements SmartLifecycle {
 	private final AsyncTaskExecutor executor;
 
 	private Future<?> writing;
-
-	private long nextReport;
 
 	@Autowired
 	LogWriter(LogStore store, LogSettings settings,
@@ -101,33 +94,36 @@ class LogWriter implements SmartLifecycle {
 		onDone = listener;
 	}
 
-	/** Called with a notice for an app's log about lines of it that were dropped. */
+	/** Called with a notice for an app's log about a line of it that the store refused. */
 	void onDropped(BiConsumer<Long, String> listener) {
 		onDropped = listener;
 	}
 
 	/**
-	 * Takes a line into the buffer; false when it is not taken: its app is gone, or the app's share
-	 * of the buffer is full (then the line is counted as dropped).
+	 * Takes room in the buffer for {@code bytes} of an app's lines within its fair share, waiting for
+	 * the writer to store some of the app's lines while its share is full; false when the app is
+	 * gone, or {@code waiting} turned false first (the reader stops).
 	 */
-	boolean offer(PendingLine line) {
-		if (gone.contains(line.appId())) {
-			return false;
-		}
-		if (!buffer.reserve(line.appId(), line.bytes())) {
-			dropped.computeIfAbsent(line.appId(), id -> new AtomicInteger()).incrementAndGet();
-			return false;
-		}
-		queue.add(line);
-		return true;
+	boolean reserve(long appId, long bytes, BooleanSupplier waiting) {
+		return accepts(appId) && buffer.reserve(appId, bytes, () -> accepts(appId) && waiting.getAsBoolean());
 	}
 
-	/** Takes a notice of the platform into the buffer whatever the app's share: notices are few and short. */
-	void offerNotice(PendingLine line) {
-		if (!gone.contains(line.appId())) {
-			buffer.force(line.appId(), line.bytes());
-			queue.add(line);
-		}
+	/** As {@link #reserve}, waiting only for room in the whole buffer whatever the app's share (see {@link LogBuffer#reserveShared}). */
+	boolean reserveShared(long appId, long bytes, BooleanSupplier waiting) {
+		return accepts(appId) && buffer.reserveShared(appId, bytes, () -> accepts(appId) && waiting.getAsBoolean());
+	}
+
+	/** Takes room for lines of the platform whatever the app's share: they are few (a build's output is capped). */
+	void force(long appId, long bytes) {
+		buffer.force(appId, bytes);
+	}
+
+	/**
+	 * Queues a line whose room was reserved; the lines of an app deleted since are discarded when
+	 * they come to be written.
+	 */
+	void enqueue(PendingLine line) {
+		queue.add(line);
 	}
 
 	boolean accepts(long appId) {
@@ -137,7 +133,6 @@ class LogWriter implements SmartLifecycle {
 	/** Forgets an app that was deleted: its waiting lines go, and lines that come later are discarded. */
 	void discard(long appId) {
 		gone.add(appId);
-		dropped.remove(appId);
 		List<PendingLine> removed = new ArrayList<>();
 		queue.removeIf(line -> {
 			if (line.appId() == appId) {
@@ -228,7 +223,6 @@ class LogWriter implements SmartLifecycle {
 				while (!chunks.isEmpty()) {
 					writeFirst(chunks);
 				}
-				reportDrops();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -323,22 +317,6 @@ class LogWriter implements SmartLifecycle {
 			}
 		}
 		return cursors;
-	}
-
-	private void reportDrops() {
-		long now = System.nanoTime();
-		if (dropped.isEmpty() || now - nextReport < 0) {
-			return;
-		}
-		nextReport = now + REPORT_EVERY.toNanos();
-		for (Long appId : List.copyOf(dropped.keySet())) {
-			AtomicInteger count = dropped.remove(appId);
-			if (count != null && !gone.contains(appId)) {
-				onDropped.accept(appId, count.get() + " log lines were dropped: the app wrote faster than the log store "
-						+ "could take them, and its share of the log buffer (" + buffer.capacity() / 1024 / 1024
-						+ " MB in all, shared fairly between the apps writing) was full.");
-			}
-		}
 	}
 
 	/** The SQL error when the store refused the data (a value too long, a missing app), not when it is down. */

@@ -15,7 +15,12 @@ record PendingLine(long appId, LogLine line, String containerId, Instant dockerT
 
 	/** Roughly what the line takes in memory: its characters and the objects around them. */
 	long bytes() {
-		return 2L * (line.text().length() + line.process().length()) + 160;
+		return bytes(line.process(), line.text());
+	}
+
+	/** What a line of this process and text takes, known before it is numbered, so room is taken first. */
+	static long bytes(String process, String text) {
+		return 2L * (text.length() + process.length()) + 160;
 	}
 
 }

@@ -118,7 +118,8 @@ class RouterLogCollector implements SmartLifecycle {
 				RouterLogLine line = RouterLogLine.parse(entry);
 				Long appId = line == null ? null : appId(line.app());
 				if (appId != null) {
-					logs.appendRouter(appId, line, end);
+					// Waits while the whole buffer is full; not taken when Slipway stops, it is read again at the next start.
+					logs.appendRouter(appId, line, end, () -> running);
 				}
 			}
 

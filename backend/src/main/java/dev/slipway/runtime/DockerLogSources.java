@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
@@ -131,6 +132,8 @@ class DockerLogSources implements LogSources {
 	/**
 	 * One feed's Docker log stream, opened again after a stall. Each stream has its generation: once
 	 * a newer one is open, what an older one still hands over is ignored (the new one reads it again).
+	 * An entry is handed over under the feed's lock, and the reader may wait for room in the log
+	 * buffer meanwhile: the stream is silent then because it is not read, which is no stall.
 	 */
 	private final class FollowedFeed {
 
@@ -140,11 +143,13 @@ class DockerLogSources implements LogSources {
 
 		private final DockerLogParser parser;
 
+		private final ReentrantLock lock = new ReentrantLock();
+
 		private ContainerLogStream stream;
 
 		private int generation;
 
-		private boolean closed;
+		private volatile boolean closed;
 
 		private long lastEntry = System.nanoTime();
 
@@ -153,12 +158,21 @@ class DockerLogSources implements LogSources {
 
 		private Instant latestAtReopen;
 
+		/** Whether the stream opened anew has handed over its first line, which is to be the latest one again. */
+		private boolean reopenChecked = true;
+
 		private long bytesSinceReopen;
 
 		FollowedFeed(LogFeed feed, Reader reader) {
 			this.feed = feed;
 			this.reader = reader;
 			this.parser = new DockerLogParser((at, text) -> {
+				if (!reopenChecked) {
+					reopenChecked = true;
+					if (at.isAfter(latestAtReopen)) {
+						reader.missed(latestAtReopen, at);
+					}
+				}
 				latest = latest == null || at.isAfter(latest) ? at : latest;
 				reader.line(at, text);
 			});
@@ -169,32 +183,46 @@ class DockerLogSources implements LogSources {
 		}
 
 		/** The new stream's entries wait for this lock, so they count once its generation is the current one. */
-		synchronized void open(Instant since) {
-			int current = generation + 1;
-			stream = ContainerLogStream.follow(docker, feed.id(), since, new ContainerLogStream.Listener() {
-				@Override
-				public void entry(StreamType type, byte[] entry) {
-					FollowedFeed.this.entry(current, type, entry);
-				}
+		void open(Instant since) {
+			lock.lock();
+			try {
+				int current = generation + 1;
+				stream = ContainerLogStream.follow(docker, feed.id(), since, new ContainerLogStream.Listener() {
+					@Override
+					public void entry(StreamType type, byte[] entry) {
+						FollowedFeed.this.entry(current, type, entry);
+					}
 
-				@Override
-				public void ended(Throwable error) {
-					FollowedFeed.this.ended(current, error);
-				}
-			}, executor);
-			generation = current;
+					@Override
+					public void ended(Throwable error) {
+						FollowedFeed.this.ended(current, error);
+					}
+				}, executor);
+				generation = current;
+			}
+			finally {
+				lock.unlock();
+			}
 		}
 
-		private synchronized void entry(int from, StreamType type, byte[] entry) {
-			if (from == generation) {
-				lastEntry = System.nanoTime();
-				bytesSinceReopen += entry.length;
-				parser.accept(type, entry);
+		private void entry(int from, StreamType type, byte[] entry) {
+			lock.lock();
+			try {
+				if (from == generation) {
+					bytesSinceReopen += entry.length;
+					parser.accept(type, entry);
+					// After the reader took it, which may have waited: silence counts from here.
+					lastEntry = System.nanoTime();
+				}
+			}
+			finally {
+				lock.unlock();
 			}
 		}
 
 		private void ended(int from, Throwable error) {
-			synchronized (this) {
+			lock.lock();
+			try {
 				if (from != generation) {
 					return;
 				}
@@ -203,39 +231,58 @@ class DockerLogSources implements LogSources {
 				}
 				parser.finish();
 			}
+			finally {
+				lock.unlock();
+			}
 			followed.remove(this);
 			reader.ended(!closed && running(feed.id()));
 		}
 
 		/**
 		 * Silent for {@link #STALL} after new lines of at least {@link #BURST_BYTES}, with no line half
-		 * read: the stream is opened again from its latest line (Docker sends that one again).
+		 * read: the stream is opened again from its latest line (Docker sends that one again, unless it
+		 * let it go meanwhile; then the reader learns what it missed). Not while an entry is being
+		 * handed over: the reader waits for room then, and the scheduler must not wait with it.
 		 */
-		synchronized void reopenIfStalled(long now) {
-			if (closed || now - lastEntry < STALL.toNanos() || bytesSinceReopen < BURST_BYTES || latest == null
-					|| latest.equals(latestAtReopen) || parser.pending()) {
+		void reopenIfStalled(long now) {
+			if (!lock.tryLock()) {
 				return;
 			}
-			log.debug("Reading the log of {} anew from {}: its stream went silent after {} bytes", feed.id(), latest,
-					bytesSinceReopen);
-			ContainerLogStream stalled = stream;
-			latestAtReopen = latest;
-			bytesSinceReopen = 0;
 			try {
-				open(latest);
+				if (closed || now - lastEntry < STALL.toNanos() || bytesSinceReopen < BURST_BYTES || latest == null
+						|| latest.equals(latestAtReopen) || parser.pending()) {
+					return;
+				}
+				log.debug("Reading the log of {} anew from {}: its stream went silent after {} bytes", feed.id(), latest,
+						bytesSinceReopen);
+				ContainerLogStream stalled = stream;
+				try {
+					open(latest);
+				}
+				catch (RuntimeException ex) {
+					log.debug("Cannot read the log of {} anew: {}", feed.id(), ex.getMessage());
+					return;
+				}
+				latestAtReopen = latest;
+				reopenChecked = false;
+				bytesSinceReopen = 0;
+				stalled.close();
 			}
-			catch (RuntimeException ex) {
-				log.debug("Cannot read the log of {} anew: {}", feed.id(), ex.getMessage());
-				return;
+			finally {
+				lock.unlock();
 			}
-			stalled.close();
 		}
 
+		/** Waits for an entry being handed over: the reader gives up waiting for room once Slipway stops. */
 		void close() {
+			closed = true;
 			ContainerLogStream current;
-			synchronized (this) {
-				closed = true;
+			lock.lock();
+			try {
 				current = stream;
+			}
+			finally {
+				lock.unlock();
 			}
 			followed.remove(this);
 			current.close();

@@ -31,7 +31,7 @@ class AppLogsTest {
 					Thread.currentThread().interrupt();
 				}
 				for (int i = 0; i < 5_000; i++) {
-					logs.append(1, LogSource.APP, dyno, Instant.now(), "line " + i, null, null);
+					logs.append(1, LogSource.APP, dyno, Instant.now(), "line " + i, null, null, () -> true);
 				}
 			}));
 		}
@@ -79,14 +79,14 @@ class AppLogsTest {
 	@Test
 	void aProcessNameIsCutToWhatTheStoreKeeps() throws Exception {
 		LogSubscription reader = logs.subscribe(1, ALL);
-		logs.append(1, LogSource.APP, "p".repeat(63) + "\0" + "x".repeat(10) + ".1", Instant.now(), "hello", null, null);
+		logs.append(1, LogSource.APP, "p".repeat(63) + "\0" + "x".repeat(10) + ".1", Instant.now(), "hello", null, null, () -> true);
 		LogLine line = reader.poll(0, TimeUnit.MILLISECONDS);
 		assertThat(line.process()).hasSize(AppLogs.MAX_PROCESS_LENGTH).isEqualTo("p".repeat(63) + " ");
 	}
 
 	private void append(int lines) {
 		for (int i = 0; i < lines; i++) {
-			logs.append(1, LogSource.APP, "web.1", Instant.now(), "line " + i, null, null);
+			logs.append(1, LogSource.APP, "web.1", Instant.now(), "line " + i, null, null, () -> true);
 		}
 	}
 

@@ -81,7 +81,7 @@ class LogFollowerTest {
 
 	private void append(int from, int count) {
 		for (int i = from; i < from + count; i++) {
-			logs.append(1, LogSource.APP, "web.1", Instant.now(), "line " + i, null, null);
+			logs.append(1, LogSource.APP, "web.1", Instant.now(), "line " + i, null, null, () -> true);
 		}
 	}
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,7 @@ class LogWriterTest {
 		for (int i = 1; i <= 1000; i++) {
 			batch.add(line(1, i, i == 677 ? "bad" : "web.1"));
 		}
-		batch.forEach(writer::offer);
+		batch.forEach(this::offer);
 		writeAll(batch);
 		assertThat(store.stored).hasSize(999).noneMatch(line -> line.line().process().equals("bad"));
 		assertThat(store.stored.stream().map(line -> line.line().seq()).toList()).isSorted();
@@ -55,12 +57,12 @@ class LogWriterTest {
 		store.existing = List.of(1L);
 		List<PendingLine> batch = List.of(line(1, 1, "web.1"), line(2, 1, "web.1"), line(1, 2, "web.1"),
 				line(2, 2, "web.1"));
-		batch.forEach(writer::offer);
+		batch.forEach(this::offer);
 		writeAll(batch);
 		assertThat(store.stored).extracting(PendingLine::appId).containsExactly(1L, 1L);
 		assertThat(notices).isEmpty();
 		assertThat(writer.accepts(2)).isFalse();
-		assertThat(writer.offer(line(2, 3, "web.1"))).isFalse();
+		assertThat(writer.reserve(2, 100, () -> true)).as("not waiting for room it would never use").isFalse();
 		assertThat(buffer.used()).isZero();
 	}
 
@@ -77,18 +79,44 @@ class LogWriterTest {
 	}
 
 	@Test
-	void anAppOverItsShareHasItsLinesDroppedWhileAnotherAppsStillGetIn() {
+	void aFloodLargerThanItsShareIsStoredWholeAndInOrderWhileAnotherAppStillGetsIn() throws Exception {
 		LogWriter small = new LogWriter(store, new LogBuffer(100_000), new SimpleAsyncTaskExecutor());
-		int flooded = 0;
-		for (int i = 1; i <= 1000; i++) {
-			if (small.offer(line(1, i, "web.1"))) {
-				flooded++;
+		small.start();
+		try {
+			Thread flood = Thread.ofPlatform().start(() -> {
+				for (int i = 1; i <= 5000; i++) {
+					PendingLine line = line(1, i, "web.1");
+					assertThat(small.reserve(1, line.bytes(), () -> true)).isTrue();
+					small.enqueue(line);
+				}
+			});
+			for (int i = 1; i <= 20; i++) {
+				assertThat(small.reserve(2, 1000, () -> false)).as("another app's reader does not wait").isTrue();
+				small.enqueue(line(2, i, "web.1"));
 			}
+			flood.join();
 		}
-		assertThat(flooded).isLessThan(1000);
-		for (int i = 1; i <= 20; i++) {
-			assertThat(small.offer(line(2, i, "web.1"))).isTrue();
+		finally {
+			small.stop();
 		}
+		assertThat(store.stored.stream().filter(line -> line.appId() == 1).map(line -> line.line().seq()))
+			.containsExactlyElementsOf(LongStream.rangeClosed(1, 5000).boxed().toList());
+		assertThat(store.stored).filteredOn(line -> line.appId() == 2).hasSize(20);
+		assertThat(notices).isEmpty();
+	}
+
+	@Test
+	void aReaderWaitingForRoomGivesUpWhenItsAppIsDeleted() throws Exception {
+		LogWriter small = new LogWriter(store, new LogBuffer(1000), new SimpleAsyncTaskExecutor());
+		assertThat(small.reserve(1, 500, () -> false)).isTrue();
+		CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> small.reserve(1, 100, () -> true));
+		small.discard(1);
+		assertThat(waiting.get()).isFalse();
+	}
+
+	private void offer(PendingLine line) {
+		writer.force(line.appId(), line.bytes());
+		writer.enqueue(line);
 	}
 
 	private void writeAll(List<PendingLine> batch) {
