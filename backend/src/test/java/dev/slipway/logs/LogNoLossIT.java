@@ -16,6 +16,8 @@ import dev.slipway.test.RouterClient;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write into one app's log at once, and one reader follows all of it (no filter) over the dashboard's
  * event stream across four restarts of the control plane, resuming with Last-Event-ID each time as
  * the browser does (signed in again: sessions do not outlive a restart). Every line's sequence number
- * must follow the one before, and each ticker's numbers must too.
+ * must follow the one before, and each ticker's numbers must too. And a flood many times larger than
+ * its app's share of the log buffer, read with back-pressure, is stored whole across a restart.
  */
 class LogNoLossIT {
 
@@ -32,6 +35,12 @@ class LogNoLossIT {
 	 * restarts catch it in 15 runs of 16, and every run of the suite runs this again.
 	 */
 	static final int RESTARTS = 4;
+
+	/**
+	 * As the buffer counts them, about 200 bytes a line: 40 MB, twenty times the shared Slipway's
+	 * buffer ({@link SlipwayUnderTest#LOG_BUFFER_SIZE}), and still within Docker's first 20 MB log file.
+	 */
+	static final int FLOOD_LINES = 200_000;
 
 	static final Pattern TICK = Pattern.compile("app\\[(ticker\\.\\d)\\]: tick (\\d+) (\\d+)$");
 
@@ -108,6 +117,57 @@ class LogNoLossIT {
 				.anyMatch(event -> event.data().contains(" router[web.1]: "));
 		}
 		slipway.adminApi().delete("/api/apps/" + app);
+	}
+
+	/**
+	 * A flood of short lines many times larger than the app's share of the (small) log buffer, with a
+	 * restart of the control plane while its reader waits for room: every line is stored, once, in
+	 * the order written, and nothing is reported dropped or missing.
+	 */
+	@Test
+	void aFloodLargerThanItsShareOfTheBufferIsStoredWholeOnceAndInOrderAcrossARestart() throws Exception {
+		SlipwayUnderTest slipway = SlipwayUnderTest.shared();
+		String app = slipway.createApp("flood");
+		GitProject.Push push = GitProject.sample("procfile")
+			.write("flood.sh", "#!/bin/sh\nperl -e 'print \"flood $_\\n\" for 1..$ARGV[0]' " + FLOOD_LINES
+					+ "\nexec sleep infinity\n")
+			.write("Procfile", "web: ./server.sh\nflood: ./flood.sh\n")
+			.commit("a flood")
+			.push(slipway, app, slipway.adminToken());
+		assertThat(push.succeeded()).as(push.toString()).isTrue();
+		long appId = slipway.bean(JdbcTemplate.class).queryForObject("select id from apps where name = ?", Long.class, app);
+		assertThat(slipway.adminApi()
+			.patch("/api/apps/" + app + "/formation", Map.of("updates", List.of(Map.of("type", "flood", "quantity", 1))))
+			.status()).isEqualTo(200);
+
+		long before = awaitStored(slipway, appId, FLOOD_LINES / 10);
+		slipway.restart();
+		long stored = awaitStored(slipway, appId, FLOOD_LINES);
+		assertThat(before).as("the restart came during the flood").isLessThan(FLOOD_LINES);
+
+		JdbcTemplate jdbc = slipway.bean(JdbcTemplate.class);
+		List<String> lines = jdbc.queryForList(
+				"select text from log_lines where app_id = ? and source = 'APP' and process = 'flood.1' order by seq", String.class, appId);
+		assertThat(stored).isEqualTo(FLOOD_LINES);
+		for (int i = 0; i < lines.size(); i++) {
+			assertThat(lines.get(i)).isEqualTo("flood " + (i + 1));
+		}
+		assertThat(jdbc.queryForList("select text from log_lines where app_id = ? and process = 'logs'", String.class, appId))
+			.as("notices of the log itself").isEmpty();
+		slipway.adminApi().delete("/api/apps/" + app);
+	}
+
+	/** Waits until at least {@code lines} lines of the flood are stored (a minute at most), and returns how many are. */
+	private static long awaitStored(SlipwayUnderTest slipway, long appId, long lines) {
+		JdbcTemplate jdbc = slipway.bean(JdbcTemplate.class);
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		long stored = 0;
+		while (stored < lines && System.nanoTime() < deadline) {
+			sleep(100);
+			stored = jdbc.queryForObject("select count(*) from log_lines where app_id = ? and source = 'APP' and process = 'flood.1'",
+					Long.class, appId);
+		}
+		return stored;
 	}
 
 	private static void sleep(long millis) {

@@ -33,6 +33,12 @@ public final class SlipwayUnderTest extends ControlPlane {
 	/** Lower than the default, so QuotaAttackIT reaches it quickly; no other test adds as many to one app. */
 	public static final int MAX_DOMAINS_PER_APP = 5;
 
+	/**
+	 * The shared instance's log buffer: small, so that a flood of a few hundred thousand short lines
+	 * fills an app's share many times over and its reader has to wait for room.
+	 */
+	public static final String LOG_BUFFER_SIZE = "2MB";
+
 	private static SlipwayUnderTest shared;
 
 	private final Map<String, Object> properties = new HashMap<>();
@@ -41,10 +47,11 @@ public final class SlipwayUnderTest extends ControlPlane {
 
 	private ConfigurableApplicationContext context;
 
-	private SlipwayUnderTest(String instance, int routerPort, Class<?> application) {
+	private SlipwayUnderTest(String instance, int routerPort, Class<?> application, Map<String, Object> settings) {
 		super(instance);
 		this.application = application;
 		properties.putAll(freshSettings(instance, routerPort));
+		properties.putAll(settings);
 		properties.put("server.port", 0);
 		start();
 	}
@@ -81,7 +88,8 @@ public final class SlipwayUnderTest extends ControlPlane {
 	/** The shared instance, started on first use and stopped when the test JVM exits. */
 	public static synchronized SlipwayUnderTest shared() {
 		if (shared == null) {
-			shared = new SlipwayUnderTest(INSTANCE, RouterClient.PORT, SlipwayApplication.class);
+			shared = new SlipwayUnderTest(INSTANCE, RouterClient.PORT, SlipwayApplication.class,
+					Map.of("slipway.logs.buffer-size", LOG_BUFFER_SIZE));
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::remove));
 		}
 		return shared;
@@ -97,7 +105,7 @@ public final class SlipwayUnderTest extends ControlPlane {
 	 * component (the scale benchmark's simulated runtime) and keeps the rest.
 	 */
 	public static SlipwayUnderTest dedicated(String instance, int routerPort, Class<?> application) {
-		SlipwayUnderTest slipway = new SlipwayUnderTest(instance, routerPort, application);
+		SlipwayUnderTest slipway = new SlipwayUnderTest(instance, routerPort, application, Map.of());
 		Runtime.getRuntime().addShutdownHook(new Thread(slipway::remove));
 		return slipway;
 	}
