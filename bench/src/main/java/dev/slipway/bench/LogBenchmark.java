@@ -42,6 +42,9 @@ public final class LogBenchmark {
 
 	static final int FLOOD_LINES = Integer.getInteger("flood.lines", 400_000);
 
+	/** The ingest rate issue 13 asks for, lines per second stored with nothing lost. */
+	static final int TARGET = 100_000;
+
 	/** How many idle dynos run beside the flood in the busy variant. */
 	static final int IDLE_DYNOS = Integer.getInteger("bench.idle-dynos", 30);
 
@@ -120,7 +123,7 @@ public final class LogBenchmark {
 		awaitRunning(instance, idle, IDLE_DYNOS);
 		System.out.println("Busy machine: " + IDLE_DYNOS + " idle dynos of another app running beside the flood");
 		limits(slipway, appId, flood(slipway, jdbc, instance, app, appId, "busy"));
-		System.out.println("Target: at least 100000 lines/s stored with nothing lost; p99 under 250 ms.");
+		System.out.printf("Target: at least %,d lines/s stored with nothing lost; p99 under 250 ms.%n", TARGET);
 	}
 
 	/** The stored lines per second of a flood, and the image its dyno ran. */
@@ -129,8 +132,9 @@ public final class LogBenchmark {
 
 	/** Starts one dyno of {@code type}, waits until its lines are stored (3 minutes at most), prints lines/s. */
 	private static Flood flood(SlipwayUnderTest slipway, JdbcTemplate jdbc, String instance, String app, long appId,
-			String type) throws InterruptedException {
+			String type) throws InterruptedException, IOException {
 		String process = type + ".1";
+		IngestProfile profile = IngestProfile.start(slipway.databaseContainer());
 		scale(slipway, app, type, 1);
 		String image = DockerCli.run("ps", "-a", "--filter", "label=dev.slipway.instance=" + instance, "--filter",
 				"label=dev.slipway.app-id=" + appId, "--filter", "label=dev.slipway.process=" + type, "--format",
@@ -150,6 +154,7 @@ public final class LogBenchmark {
 				storedAll = Instant.now();
 			}
 		}
+		String cpu = profile.stop();
 		Map<String, Object> span = jdbc.queryForMap("select min(at) as first, count(*) as lines, "
 				+ "count(distinct text) as distinct_lines from log_lines where app_id = ? and process = ? "
 				+ "and text like 'flood %'", appId, process);
@@ -158,16 +163,18 @@ public final class LogBenchmark {
 		long distinct = ((Number) span.get("distinct_lines")).longValue();
 		double seconds = Duration.between(first, storedAll).toMillis() / 1000.0;
 		double rate = distinct / seconds;
-		long dropped = jdbc
-			.queryForList("select text from log_lines where app_id = ? and process = 'logs' and at >= ?", String.class,
-					appId, Timestamp.from(first))
-			.stream()
-			.filter(notice -> notice.matches("\\d+ log lines? (were|was) dropped.*"))
+		List<String> notices = jdbc.queryForList(
+				"select text from log_lines where app_id = ? and process = 'logs' and at >= ?", String.class, appId,
+				Timestamp.from(first));
+		long dropped = notices.stream()
+			.filter(notice -> notice.matches("\\d+ log lines? (were|was|could not be stored and was) dropped.*"))
 			.mapToLong(notice -> Long.parseLong(notice.substring(0, notice.indexOf(' '))))
 			.sum();
+		long missing = notices.stream().filter(notice -> notice.contains(" may be missing: ")).count();
 		System.out.printf("Ingest (%s): %d lines written by one dyno, %d stored (%d distinct, %d not stored, %d of them "
-				+ "reported dropped) in %.1f s = %.0f lines/s%n", process, FLOOD_LINES, lines, distinct,
-				FLOOD_LINES - distinct, dropped, seconds, rate);
+				+ "reported dropped; %d reports of lines Docker no longer had) in %.1f s = %.0f lines/s%n", process,
+				FLOOD_LINES, lines, distinct, FLOOD_LINES - distinct, dropped, missing, seconds, rate);
+		System.out.print(cpu);
 		scale(slipway, app, type, 0);
 		return new Flood(rate, image);
 	}
@@ -187,6 +194,12 @@ public final class LogBenchmark {
 		System.out.printf("  bare docker run + docker logs --follow alone: %.0f lines/s (ingest %.2f x that); "
 				+ "raw COPY into the same database: %.0f lines/s (ingest %.2f x that)%n", docker, ingest / docker, copy,
 				ingest / copy);
+		double limit = Math.min(docker, copy);
+		if (limit < TARGET) {
+			System.out.printf("  %,d lines/s is above this machine's limits as measured in this run (the lower: %.0f "
+					+ "lines/s): with back-pressure the ingest goes as fast as its reader and writer, at %.2f x that limit; "
+					+ "the CPU figures above say where the time went%n", TARGET, limit, ingest / limit);
+		}
 	}
 
 	private static double dockerFollow(String image) throws IOException, InterruptedException {

@@ -10,7 +10,7 @@ import java.time.Duration;
 final class ProcFile {
 
 	/** Linux counts CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture it runs the JDK on. */
-	private static final double TICKS_PER_SECOND = 100;
+	static final double TICKS_PER_SECOND = 100;
 
 	private ProcFile() {
 	}
@@ -36,7 +36,7 @@ final class ProcFile {
 		return ticks / TICKS_PER_SECOND / seconds * 100;
 	}
 
-	private static long cpuTicks(long pid) {
+	static long cpuTicks(long pid) {
 		String stat = read(pid, "stat");
 		// The command name in parentheses may hold spaces: count the fields after its closing one.
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
