@@ -3,8 +3,10 @@ package dev.slipway.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * request, for a small body and a 1 MB one. Prints req/s and p99 of both and their ratios, and how
  * many router lines the app's log got for the requests through the router (wrk does not count the
  * requests its end cuts off, so the log may hold a few more). The dyno is nginx serving files, so
- * the dyno is as fast as the router and the router's cost shows. Asserts nothing.
+ * the dyno is as fast as the router and the router's cost shows.
+ * <p>
+ * Each run also prints the CPU time per request of every party on the machine's cores: wrk, the
+ * router's nginx, the dyno, Slipway's JVM (this one: it reads and stores the router lines) and its
+ * PostgreSQL, and Docker's daemons; and how busy the cores were and how much of that was none of
+ * them (other programs on the machine). With the cores saturated, req/s is at most cores divided by
+ * the CPU per request of what is on the request's path, so the router can reach at most
+ * (wrk + dyno) / (wrk + router + dyno) of direct: printed next to the measured ratio, it says
+ * whether the router's own CPU is what limits it. Asserts nothing.
  */
 public final class RouterBenchmark {
 
@@ -75,11 +85,34 @@ public final class RouterBenchmark {
 			}
 			""";
 
-	private record Run(double requestsPerSecond, double p99Millis, long requests, String errors) {
+	/** A wrk run: its figures, and the CPU time each party used during it, in microseconds. */
+	private record Run(double requestsPerSecond, double p99Millis, long requests, String errors,
+			Map<String, Long> cpuMicros, CpuMeter.Machine machine) {
 
 		String describe() {
 			return String.format(Locale.ROOT, "%,.0f req/s, p99 %.1f ms%s", requestsPerSecond, p99Millis,
 					errors.isEmpty() ? "" : " (" + errors + ")");
+		}
+
+		/** CPU time per request of one party, in microseconds. */
+		double perRequest(String party) {
+			return (double) cpuMicros.getOrDefault(party, 0L) / Math.max(requests, 1);
+		}
+
+		/** wrk's, the router's (if {@code routed}) and the dyno's CPU per request. */
+		double pathPerRequest(boolean routed) {
+			return perRequest("wrk") + (routed ? perRequest("router") : 0) + perRequest("dyno");
+		}
+
+		String profile(boolean routed) {
+			long parties = cpuMicros.values().stream().mapToLong(Long::longValue).sum();
+			return String.format(Locale.ROOT,
+					"wrk %.0f, %sdyno %.0f, Slipway's JVM %.0f and PostgreSQL %.0f, dockerd/containerd %.0f; "
+							+ "%.2f cores busy (softirq %.2f), %.2f of them outside these parties",
+					perRequest("wrk"), routed ? String.format(Locale.ROOT, "router %.0f, ", perRequest("router")) : "",
+					perRequest("dyno"), perRequest("self"), perRequest("postgres"), perRequest("docker"),
+					machine.busyCores(), machine.softirqMicros() / (machine.elapsedNanos() / 1e3),
+					Math.max(0, machine.busyMicros() - parties) / (machine.elapsedNanos() / 1e3));
 		}
 
 	}
@@ -120,21 +153,34 @@ public final class RouterBenchmark {
 		JdbcTemplate jdbc = slipway.bean(JdbcTemplate.class);
 		long appId = jdbc.queryForObject("select id from apps where name = ?", Long.class, app);
 
+		CpuMeter meter = new CpuMeter().container("router", INSTANCE + "-router")
+			.container("dyno", container)
+			.container("postgres", slipway.databaseContainer());
 		System.out.printf("Router benchmark: wrk -t2 -c%d -d%s, %d cores; direct is the dyno's container address %s%n",
 				CONNECTIONS, DURATION, Runtime.getRuntime().availableProcessors(), direct);
 		// Warms up the dyno, and the machine's network paths.
-		wrk(direct + "/small", null, false);
+		wrk(direct + "/small", null, false, meter);
 		long routed = 0;
 		long before = maxSeq(jdbc, appId);
 		for (boolean newConnections : new boolean[] { false, true }) {
 			for (String body : List.of("small", "1mb")) {
-				Run straight = wrk(direct + "/" + body, null, newConnections);
-				Run through = wrk(router + "/" + body, host, newConnections);
+				Run straight = wrk(direct + "/" + body, null, newConnections, meter);
+				Run through = wrk(router + "/" + body, host, newConnections, meter);
 				routed += through.requests();
 				System.out.printf(Locale.ROOT, "%-16s %-6s direct %s | router %s | router/direct: %.2f x req/s, %.2f x p99%n",
 						newConnections ? "new connections" : "keep-alive", body.equals("1mb") ? "1 MB" : "small",
 						straight.describe(), through.describe(), through.requestsPerSecond() / straight.requestsPerSecond(),
 						through.p99Millis() / straight.p99Millis());
+				System.out.println("    CPU per request (us), direct: " + straight.profile(false));
+				System.out.println("    CPU per request (us), router: " + through.profile(true));
+				// With the cores saturated, req/s is at most cores / (CPU per request of everything on the path).
+				double bound = straight.pathPerRequest(false) / through.pathPerRequest(true);
+				double withLog = straight.pathPerRequest(false)
+						/ (through.pathPerRequest(true) + through.perRequest("self") + through.perRequest("postgres"));
+				System.out.printf(Locale.ROOT,
+						"    CPU bound: router/direct at most %.2f x req/s on saturated cores ((wrk + dyno) / (wrk + router + dyno)),"
+								+ " %.2f x counting Slipway storing the router lines; measured %.2f x%n",
+						bound, withLog, through.requestsPerSecond() / straight.requestsPerSecond());
 			}
 		}
 		Instant loadEnded = Instant.now();
@@ -146,9 +192,12 @@ public final class RouterBenchmark {
 		System.exit(0);
 	}
 
-	private static Run wrk(String url, String host, boolean newConnections) {
-		List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + DURATION, "--latency",
-				"--timeout", "10s"));
+	private static Run wrk(String url, String host, boolean newConnections, CpuMeter meter) {
+		// wrk runs under a shell that prints its own /proc stat once wrk ended: the CPU time of the
+		// children it waited for is wrk's.
+		List<String> command = new ArrayList<>(List.of("sh", "-c",
+				"wrk \"$@\"; status=$?; echo \"wrk-cpu $(cat /proc/$$/stat)\"; exit $status", "sh", "-t2",
+				"-c" + CONNECTIONS, "-d" + DURATION, "--latency", "--timeout", "10s"));
 		if (host != null) {
 			command.addAll(List.of("-H", "Host: " + host));
 		}
@@ -156,7 +205,14 @@ public final class RouterBenchmark {
 			command.addAll(List.of("-H", "Connection: close"));
 		}
 		command.add(url);
+		Map<String, Long> before = meter.read();
+		Map<Long, Long> daemonsBefore = CpuMeter.dockerDaemons();
+		CpuMeter.Machine machineBefore = CpuMeter.machine();
 		Command.Result result = Command.run(command, Duration.ofMinutes(2));
+		CpuMeter.Machine machine = CpuMeter.machine().minus(machineBefore);
+		Map<String, Long> cpu = new LinkedHashMap<>(meter.read());
+		cpu.replaceAll((party, micros) -> micros - before.get(party));
+		cpu.put("docker", CpuMeter.used(daemonsBefore, CpuMeter.dockerDaemons()));
 		if (!result.succeeded()) {
 			throw new IllegalStateException("wrk failed: " + result);
 		}
@@ -170,8 +226,13 @@ public final class RouterBenchmark {
 		if (non2xx.find()) {
 			errors.add(non2xx.group(1) + " not 2xx");
 		}
+		Matcher wrkCpu = Pattern.compile("wrk-cpu (.*)").matcher(output);
+		if (!wrkCpu.find()) {
+			throw new IllegalStateException("No CPU time of wrk in the output:\n" + output);
+		}
+		cpu.put("wrk", CpuMeter.childrenMicros(wrkCpu.group(1)));
 		return new Run(number(output, "Requests/sec:\\s+([\\d.]+)"), p99(output),
-				(long) number(output, "(\\d+) requests in"), String.join(", ", errors));
+				(long) number(output, "(\\d+) requests in"), String.join(", ", errors), cpu, machine);
 	}
 
 	private static double p99(String output) {
