@@ -3,15 +3,10 @@
 # old workers finish their requests while new ones take the new routes. A config nginx refuses
 # leaves the running one untouched. Returns once every old worker has stopped accepting connections
 # and closed its idle ones, so no request after this answers from the previous routes.
-# With --check, only tests routes.next.conf as the whole configuration would read it; Slipway then
-# installs it itself (in place, and SIGHUP to nginx) once the dynos it names are up.
+# Slipway uses it for the first routes after it starts; later ones it puts in place itself and
+# signals nginx's master, whose own reading of them is the test.
 set -eu
 cd /etc/nginx/slipway
-if [ "${1:-}" = "--check" ]; then
-  sed 's#/etc/nginx/slipway/routes.conf;#/etc/nginx/slipway/routes.next.conf;#' /etc/nginx/nginx.conf > /etc/nginx/nginx.next.conf
-  grep -q 'slipway/routes.next.conf;' /etc/nginx/nginx.next.conf || { echo "nginx.conf does not include routes.conf" >&2; exit 1; }
-  exec nginx -t -q -c /etc/nginx/nginx.next.conf
-fi
 cp routes.conf routes.previous.conf
 mv routes.next.conf routes.conf
 if ! nginx -t -q 2>/tmp/nginx-test.log; then

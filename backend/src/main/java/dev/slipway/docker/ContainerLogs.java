@@ -1,6 +1,8 @@
 package dev.slipway.docker;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,48 @@ public final class ContainerLogs {
 		}
 		catch (RuntimeException ex) {
 			output.add("(cannot read the output of " + container + ": " + ex.getMessage() + ")");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		buffer.flush();
+		return output;
+	}
+
+	/**
+	 * The lines a container wrote to stdout and stderr at or after {@code since}; empty if they cannot
+	 * be read. Docker filters by the second, so its timestamps on each line sort out the rest.
+	 */
+	public static List<String> since(DockerClients docker, String container, Instant since) {
+		List<String> output = new ArrayList<>();
+		LineBuffer buffer = new LineBuffer(line -> {
+			int space = line.indexOf(' ');
+			try {
+				if (space > 0 && !Instant.parse(line.substring(0, space)).isBefore(since)) {
+					output.add(line.substring(space + 1));
+				}
+			}
+			catch (DateTimeParseException ex) {
+				// A line redrawn after a carriage return lost its timestamp: not one to judge by its time.
+			}
+		});
+		try {
+			docker.api()
+				.logContainerCmd(container)
+				.withStdOut(true)
+				.withStdErr(true)
+				.withTimestamps(true)
+				.withSince((int) since.getEpochSecond())
+				.exec(new ResultCallback.Adapter<Frame>() {
+					@Override
+					public void onNext(Frame frame) {
+						buffer.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+					}
+				})
+				.awaitCompletion(10, TimeUnit.SECONDS);
+		}
+		catch (RuntimeException ex) {
+			return List.of();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

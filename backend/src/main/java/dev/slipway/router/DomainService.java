@@ -64,7 +64,7 @@ public class DomainService {
 		catch (DataIntegrityViolationException ex) {
 			throw SlipwayException.conflict("domain_taken", normalized + " belongs to an app already.");
 		}
-		router.hostnamesChanged();
+		domainsChanged(app);
 		return domain;
 	}
 
@@ -75,7 +75,13 @@ public class DomainService {
 			.orElseThrow(() -> SlipwayException.notFound("domain_not_found",
 					app.name() + " has no domain " + hostname + "."));
 		domains.delete(domain);
-		router.hostnamesChanged();
+		domainsChanged(app);
+	}
+
+	/** Hands the router the app's domains as this transaction sees them; returns once nginx serves them. */
+	private void domainsChanged(App app) {
+		router.domainsChanged(app.name(), domains.findByAppIdOrderByHostname(app.id()).stream().map(Domain::hostname).toList())
+			.awaitServed();
 	}
 
 }

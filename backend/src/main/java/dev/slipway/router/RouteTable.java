@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.samskivert.mustache.Mustache;
@@ -24,12 +26,18 @@ final class RouteTable {
 			Map<String, List<String>> hostnames) {
 		List<Map<String, Object>> apps = new ArrayList<>();
 		List<Map<String, Object>> dynos = new ArrayList<>();
+		// nginx refuses a map that names an address twice, which two routes can for a moment: a
+		// crashed dyno's address taken by a new container before the crash reached its app's route.
+		Set<String> addresses = new HashSet<>();
 		new TreeMap<>(routes).forEach((app, route) -> {
 			boolean serving = route.state() == Route.State.SERVING;
 			apps.add(Map.of("name", app, "state", route.state().name().toLowerCase(), "serving", serving,
 					"hostnames", String.join(" ", hostnames.getOrDefault(app, List.of())), "upstreams",
 					route.upstreams(), "title", title(route.state()), "message", message(app, route.state())));
-			route.upstreams().forEach(upstream -> dynos.add(Map.of("address", upstream.address(), "dyno", upstream.dyno())));
+			route.upstreams()
+				.stream()
+				.filter(upstream -> addresses.add(upstream.address()))
+				.forEach(upstream -> dynos.add(Map.of("address", upstream.address(), "dyno", upstream.dyno())));
 		});
 		return TEMPLATE.execute(Map.of("generation", generation, "port", settings.port(), "connectTimeout",
 				settings.connectTimeout().toSeconds(), "readTimeout", settings.readTimeout().toSeconds(), "apps", apps,

@@ -11,16 +11,19 @@ import dev.slipway.instance.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Where each app's requests go. Holds the route of every app and, on each change, renders all
- * routes for nginx and installs them with a graceful reload, returning once nginx serves them. The
- * first install waits for the runtime to report every app, so a restart never serves a partial table.
- * A deploy has the routes it is about to switch to checked while its dynos boot ({@link #prepare}).
+ * Where each app's requests go. Holds the route of every app and installs them all in nginx with a
+ * graceful reload. Changes share reloads: one made while a reload runs waits for the next, which
+ * carries every change made meanwhile ({@link GroupCommit}), so that ten apps' changes at once cost
+ * two reloads, not ten. Each change's {@link RouteChange#awaitServed} returns once nginx serves it.
+ * The first install waits for the runtime to report every app, so a restart never serves a partial
+ * table.
  */
 @Component
-public class Router {
+public class Router implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Router.class);
 
@@ -32,29 +35,50 @@ public class Router {
 
 	private final AppService apps;
 
+	private final GroupCommit<Table> reloads;
+
+	/** Each app's route as last asked for; guarded by {@link #reloads}. */
 	private final Map<String, Route> routes = new HashMap<>();
 
-	private long generation = System.currentTimeMillis();
+	/** Each app's custom domains as last asked for; guarded by {@link #reloads}. */
+	private final Map<String, List<String>> customDomains = new HashMap<>();
+
+	/** Changes made since the last reload started; guarded by {@link #reloads}. */
+	private int changes;
 
 	private boolean initialised;
 
-	/** Routes nginx has checked, to be installed as generation {@code generation}. */
-	private Prepared prepared;
+	/** The routes nginx serves, set once a reload took effect: a change to them needs no reload. */
+	private volatile Map<String, Route> served = Map.of();
+
+	/** The reloading thread's: the generation nginx serves, and its configuration. */
+	private long generation = System.currentTimeMillis();
+
+	private String installed;
 
 	Router(RouterContainer container, RouterSettings settings, Domains domains, AppService apps) {
 		this.container = container;
 		this.settings = settings;
 		this.domains = domains;
 		this.apps = apps;
+		this.reloads = new GroupCommit<>("slipway-router-reload", this::snapshot, this::reload);
 	}
 
 	/** Starts the router container if needed and installs the routes of every app at once. */
-	public synchronized void initialise(Map<String, Route> allRoutes) {
+	public void initialise(Map<String, Route> allRoutes) {
 		container.ensureRunning();
-		routes.clear();
-		routes.putAll(allRoutes);
+		Map<String, List<String>> domainsByApp = domainsByApp();
+		RouteChange first = new RouteChange(reloads.change(() -> {
+			routes.clear();
+			routes.putAll(allRoutes);
+			customDomains.clear();
+			customDomains.putAll(domainsByApp);
+			changes++;
+			initialised = true;
+			return true;
+		}));
 		try {
-			install();
+			first.awaitServed();
 		}
 		catch (IllegalStateException ex) {
 			throw new StartupFailure("The router (nginx) does not serve: " + ex.getMessage(),
@@ -62,45 +86,25 @@ public class Router {
 							+ ", set SLIPWAY_ROUTER_PORT to a free port, or stop that program. `docker logs "
 							+ container.name() + "` shows the router's side.");
 		}
-		initialised = true;
 	}
 
-	/**
-	 * Has nginx check the routes as they will be once {@code app} has {@code route} (its new dynos up,
-	 * say), while they boot, so that {@link #update} to it only has to put them in place. Nothing
-	 * changes for requests; a failed check only means the update does the whole install.
-	 */
-	public synchronized void prepare(String app, Route route) {
-		if (!initialised || route.equals(routes.get(app))) {
-			return;
-		}
-		Map<String, Route> next = new HashMap<>(routes);
-		next.put(app, route);
-		String config = RouteTable.render(generation + 1, settings, next, hostnames(next));
-		long started = System.nanoTime();
-		try {
-			container.check(config);
-			prepared = new Prepared(generation + 1, config);
-			log.debug("Checked the routes of generation {} ahead in {} ms", generation + 1,
-					(System.nanoTime() - started) / 1_000_000);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Checking the routes ahead of a deploy failed; the deploy installs them in full: {}", ex.getMessage());
-		}
+	/** Changes one app's route; {@link RouteChange#awaitServed} returns once nginx serves it. */
+	public RouteChange update(String app, Route route) {
+		return new RouteChange(reloads.change(() -> {
+			Route previous = routes.put(app, route);
+			changes++;
+			return initialised && !(route.equals(previous) && route.equals(served.get(app)));
+		}));
 	}
 
-	/** Changes one app's route; returns when nginx serves it. */
-	public synchronized void update(String app, Route route) {
-		if (route.equals(routes.put(app, route)) || !initialised) {
-			return;
-		}
-		install();
-	}
-
-	public synchronized void remove(String app) {
-		if (routes.remove(app) != null && initialised) {
-			install();
-		}
+	/** Takes an app out of the router; {@link RouteChange#awaitServed} returns once nginx no longer routes it. */
+	public RouteChange remove(String app) {
+		return new RouteChange(reloads.change(() -> {
+			Route previous = routes.remove(app);
+			customDomains.remove(app);
+			changes++;
+			return initialised && (previous != null || served.containsKey(app));
+		}));
 	}
 
 	/** The address an app answers at. */
@@ -108,58 +112,77 @@ public class Router {
 		return settings.url(app);
 	}
 
-	synchronized void hostnamesChanged() {
-		if (initialised) {
-			install();
+	/** Sets an app's custom domains, read in the transaction that changed them. */
+	RouteChange domainsChanged(String app, List<String> hostnames) {
+		return new RouteChange(reloads.change(() -> {
+			customDomains.put(app, List.copyOf(hostnames));
+			changes++;
+			return initialised;
+		}));
+	}
+
+	@Override
+	public void destroy() {
+		reloads.close();
+	}
+
+	/** What the next reload installs: every route and hostname asked for so far. */
+	private Table snapshot() {
+		Map<String, List<String>> hostnames = new HashMap<>();
+		for (String app : routes.keySet()) {
+			List<String> names = new ArrayList<>();
+			names.add(app + "." + settings.baseDomain());
+			names.addAll(customDomains.getOrDefault(app, List.of()));
+			hostnames.put(app, names);
 		}
+		Table table = new Table(Map.copyOf(routes), hostnames, changes);
+		changes = 0;
+		return table;
 	}
 
 	/**
-	 * Renders and installs the routes; the quick way when nginx checked exactly this configuration and
-	 * nothing was installed since.
+	 * Renders and installs the routes. The first install after a start runs nginx's test and reload
+	 * in the container, where the router may have only just started; later ones signal nginx's master.
 	 */
-	private void install() {
+	private void reload(Table table) {
 		generation++;
-		String config = RouteTable.render(generation, settings, routes, hostnames(routes));
-		Prepared checked = prepared;
-		prepared = null;
+		String config = RouteTable.render(generation, settings, table.routes(), table.hostnames());
 		long started = System.nanoTime();
-		boolean quick = checked != null && checked.generation() == generation && checked.config().equals(config);
 		try {
-			if (quick) {
-				container.installChecked(config, generation);
-			}
-			else {
+			if (installed == null) {
 				container.install(config, generation);
 			}
-			log.debug("Installed the routes of generation {} ({}) in {} ms", generation, quick ? "checked ahead" : "in full",
-					(System.nanoTime() - started) / 1_000_000);
+			else {
+				container.reload(config, installed, generation);
+			}
 		}
 		catch (RuntimeException ex) {
-			log.error("The router did not take the new routes; it keeps serving the previous ones", ex);
+			log.error("The router did not take the routes of generation {} ({} changes); it keeps serving the previous ones",
+					generation, table.changes(), ex);
 			throw ex;
 		}
+		installed = config;
+		served = table.routes();
+		log.debug("Installed the routes of generation {} ({} changes) in {} ms", generation, table.changes(),
+				(System.nanoTime() - started) / 1_000_000);
 	}
 
-	private Map<String, List<String>> hostnames(Map<String, Route> table) {
-		Map<String, List<String>> hostnames = new HashMap<>();
-		for (String app : table.keySet()) {
-			hostnames.put(app, new ArrayList<>(List.of(app + "." + settings.baseDomain())));
-		}
+	private Map<String, List<String>> domainsByApp() {
 		Map<Long, String> names = new HashMap<>();
 		for (App app : apps.all()) {
 			names.put(app.id(), app.name());
 		}
+		Map<String, List<String>> byApp = new HashMap<>();
 		for (Domain domain : domains.findAll()) {
 			String app = names.get(domain.appId());
-			if (app != null && hostnames.containsKey(app)) {
-				hostnames.get(app).add(domain.hostname());
+			if (app != null) {
+				byApp.computeIfAbsent(app, name -> new ArrayList<>()).add(domain.hostname());
 			}
 		}
-		return hostnames;
+		return byApp;
 	}
 
-	private record Prepared(long generation, String config) {
+	private record Table(Map<String, Route> routes, Map<String, List<String>> hostnames, int changes) {
 	}
 
 }

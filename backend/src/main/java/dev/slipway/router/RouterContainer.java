@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,7 +107,11 @@ class RouterContainer {
 		}
 	}
 
-	/** Installs new routes if nginx accepts them and reloads gracefully; waits until nginx serves them. */
+	/**
+	 * Installs new routes if nginx accepts them and reloads gracefully, running nginx's test and
+	 * reload in the container; waits until nginx serves them. For the first routes after a start,
+	 * when nginx may only just have started.
+	 */
 	void install(String routes, long generation) {
 		copy(NEXT_ROUTES, routes);
 		ContainerExec.Result reload = ContainerExec.run(docker, name(), "slipway-router-reload");
@@ -117,32 +122,54 @@ class RouterContainer {
 	}
 
 	/**
-	 * Has nginx test routes as its whole configuration would read them, without installing them, so
-	 * that {@link #installChecked} can later install them without a process in the container.
+	 * Installs new routes in a running router: puts them in place and signals nginx's master (the
+	 * container's main process) to reload gracefully, two calls to Docker where a script in the
+	 * container costs a process there. The master reads the whole new configuration before it touches a
+	 * worker and keeps the running one on any error, so its own read is nginx's test of the routes, and
+	 * a separate {@code nginx -t} would only read them once more. Waits until nginx serves the new
+	 * generation and no old worker accepts connections. When nginx refuses the routes (it says so on
+	 * its output), puts {@code previous} back in place, so that a restarted router starts with what it
+	 * served, and throws.
 	 */
-	void check(String routes) {
-		copy(NEXT_ROUTES, routes);
-		ContainerExec.Result check = ContainerExec.run(docker, name(), "slipway-router-reload", "--check");
-		if (!check.succeeded()) {
-			throw new IllegalStateException("nginx refused the routes: " + check.output().strip());
-		}
-	}
-
-	/**
-	 * Installs routes that {@link #check} passed: puts them in place and signals nginx's master (the
-	 * container's main process) to reload gracefully, which costs two calls to Docker where running the
-	 * reload script costs a process in the container, often the longest wait of a deploy on a busy host.
-	 * Waits, as the script does, until no old worker accepts connections and nginx serves them.
-	 */
-	void installChecked(String routes, long generation) {
+	void reload(String routes, String previous, long generation) {
 		Set<String> old = acceptingWorkers();
 		copy(ROUTES, routes);
+		Instant signalled = Instant.now();
 		docker.api().killContainerCmd(name()).withSignal("HUP").exec();
-		Instant deadline = Instant.now().plusSeconds(10);
-		while (!Collections.disjoint(old, acceptingWorkers()) && Instant.now().isBefore(deadline)) {
+		Instant workersDeadline = signalled.plusSeconds(10);
+		Instant deadline = signalled.plusSeconds(30);
+		Instant nextRefusalCheck = signalled.plusMillis(100);
+		boolean serving = false;
+		boolean oldWorkersGone = false;
+		while (true) {
+			serving = serving || serves(generation);
+			// A worker long in a request still shuts down; the new routes are in place either way.
+			oldWorkersGone = oldWorkersGone || Instant.now().isAfter(workersDeadline)
+					|| Collections.disjoint(old, acceptingWorkers());
+			if (serving && oldWorkersGone) {
+				return;
+			}
+			if (!serving && Instant.now().isAfter(nextRefusalCheck)) {
+				List<String> refusal = ContainerLogs.since(docker, name(), signalled)
+					.stream()
+					.filter(line -> line.contains("[emerg]"))
+					.toList();
+				if (!refusal.isEmpty()) {
+					copy(ROUTES, previous);
+					throw new IllegalStateException("nginx refused the routes: " + String.join("\n", refusal));
+				}
+				nextRefusalCheck = Instant.now().plusMillis(250);
+			}
+			if (Instant.now().isAfter(deadline)) {
+				if (!serving) {
+					copy(ROUTES, previous);
+				}
+				throw new IllegalStateException("The router did not take the new routes within 30 s. Is port "
+						+ settings.port() + " free? Its output:\n"
+						+ String.join("\n", ContainerLogs.tail(docker, name(), 20)));
+			}
 			sleep();
 		}
-		awaitGeneration(generation);
 	}
 
 	/** The pids of nginx workers that accept connections; one shutting down renames itself. */
@@ -169,28 +196,32 @@ class RouterContainer {
 	/** The generation the router serves, read from its own answer: proof that new workers took over. */
 	private void awaitGeneration(long generation) {
 		Instant deadline = Instant.now().plusSeconds(30);
-		String expected = String.valueOf(generation);
 		while (Instant.now().isBefore(deadline)) {
-			try {
-				HttpResponse<String> answer = http.send(HttpRequest
-					.newBuilder(URI.create("http://127.0.0.1:" + settings.port() + "/__slipway/generation"))
-					.timeout(Duration.ofSeconds(2))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (answer.body().strip().equals(expected)) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				log.debug("The router does not answer yet: {}", ex.getMessage());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			if (serves(generation)) {
 				return;
 			}
 			sleep();
 		}
 		throw new IllegalStateException("The router did not take the new routes within 30 s. Is port " + settings.port()
 				+ " free? Its output:\n" + String.join("\n", ContainerLogs.tail(docker, name(), 20)));
+	}
+
+	private boolean serves(long generation) {
+		try {
+			HttpResponse<String> answer = http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + settings.port() + "/__slipway/generation"))
+				.timeout(Duration.ofSeconds(2))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return answer.body().strip().equals(String.valueOf(generation));
+		}
+		catch (IOException ex) {
+			log.debug("The router does not answer yet: {}", ex.getMessage());
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the router to take the new routes", ex);
+		}
 	}
 
 	private static void sleep() {

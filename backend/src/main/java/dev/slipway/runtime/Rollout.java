@@ -3,34 +3,22 @@ package dev.slipway.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.slipway.apps.AppLocks;
 import dev.slipway.logs.AppLogs;
 import dev.slipway.progress.Progress;
-import dev.slipway.router.Route;
-import dev.slipway.router.Upstream;
 import dev.slipway.runtime.DynoStates.TrackedDyno;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
  * Rolls a release out without downtime: the new web dynos start and must come up first; only then
- * does the router switch to them, and only then do the old dynos get SIGTERM. While they boot, the
- * router checks the routes it will switch to, so the switch itself is quick. A release whose web
- * dynos do not come up is not deployed, and what ran before keeps running.
+ * does the router switch to them, and only once nginx serves them do the old dynos get SIGTERM. A
+ * release whose web dynos do not come up is not deployed, and what ran before keeps running.
  */
 @Service
 class Rollout {
-
-	private static final Logger logger = LoggerFactory.getLogger(Rollout.class);
 
 	private final AppLocks locks;
 
@@ -52,12 +40,9 @@ class Rollout {
 
 	private final AppLogs logs;
 
-	private final TaskExecutor executor;
-
 	Rollout(AppLocks locks, FormationPlanner planner, DynoLauncher launcher, DynoStates states,
 			Deployments deployments, Routes routes, OneOffDynos oneOffs,
-			RuntimeSettings settings, DynoContainers containers, AppLogs logs,
-			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
+			RuntimeSettings settings, DynoContainers containers, AppLogs logs) {
 		this.locks = locks;
 		this.planner = planner;
 		this.launcher = launcher;
@@ -68,7 +53,6 @@ class Rollout {
 		this.settings = settings;
 		this.containers = containers;
 		this.logs = logs;
-		this.executor = executor;
 	}
 
 	/**
@@ -116,16 +100,11 @@ class Rollout {
 		List<TrackedDyno> previous = states.of(spec.appName()).stream().filter(dyno -> !dyno.retiring()).toList();
 		Optional<Formation> web = formation.stream().filter(type -> type.processType().equals(ProcessType.WEB)).findFirst();
 		List<TrackedDyno> started = new ArrayList<>();
-		CompletableFuture<Void> routing = CompletableFuture.completedFuture(null);
 		if (web.isPresent() && web.get().quantity() > 0 && spec.runs(ProcessType.WEB)) {
 			int quantity = web.get().quantity();
 			log.step("Starting " + quantity + " web dyno" + (quantity == 1 ? "" : "s") + " of v" + spec.version()
 					+ " (boot timeout " + spec.bootTimeout().toSeconds() + " s)");
 			List<TrackedDyno> booting = launcher.start(spec, ProcessType.WEB, indexes(quantity), web.get().size());
-			routing = CompletableFuture.runAsync(() -> prepareRoute(spec, booting), executor).exceptionally(ex -> {
-				logger.warn("Preparing the route of v{} of {} failed: {}", spec.version(), spec.appName(), ex.getMessage());
-				return null;
-			});
 			launcher.awaitBoot(spec, booting);
 			started.addAll(booting);
 			log.detail("All web dynos of v" + spec.version() + " are up");
@@ -134,7 +113,6 @@ class Rollout {
 			deployment.update(spec);
 			deployments.save(deployment);
 		}, () -> deployments.save(new Deployment(spec)));
-		routing.join();
 		routes.refresh(spec.appId(), spec.appName());
 		if (!started.isEmpty()) {
 			log.step("The router sends requests to v" + spec.version());
@@ -151,23 +129,6 @@ class Rollout {
 					+ " (SIGTERM, then SIGKILL after the stop timeout)");
 			launcher.retire(previous);
 		}
-	}
-
-	/**
-	 * Has the router check the route the app will have once its new web dynos are up, while they boot,
-	 * so that switching to them only puts it in place.
-	 */
-	private void prepareRoute(DeploySpec spec, List<TrackedDyno> booting) {
-		List<Upstream> upstreams = new ArrayList<>();
-		for (TrackedDyno dyno : booting) {
-			InspectContainerResponse container = containers.inspect(dyno.containerId);
-			String address = container == null ? null : containers.address(container);
-			if (address == null) {
-				return;
-			}
-			upstreams.add(new Upstream(address, dyno.name()));
-		}
-		routes.prepare(spec.appName(), Route.serving(upstreams));
 	}
 
 	/** Says so when the image would run as root: its dynos run unprivileged, or as root with a warning. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.slipway.apps.App;
 import dev.slipway.router.Route;
+import dev.slipway.router.RouteChange;
 import dev.slipway.router.Router;
 import dev.slipway.router.Upstream;
 
@@ -35,16 +36,17 @@ class Routes {
 	}
 
 	/**
-	 * Sends the app's route to the router; returns once nginx serves it. Working it out and installing
-	 * it are one step, so a refresh that read the state before a deploy cannot install after it.
+	 * Sends the app's route to the router; returns once nginx serves it. Working it out and handing it
+	 * to the router are one step, so a refresh that read the state before a deploy cannot overwrite
+	 * the deploy's route; the wait for nginx is outside that step, so other apps' changes made
+	 * meanwhile share the reload.
 	 */
-	synchronized void refresh(long appId, String app) {
-		router.update(app, compute(appId, app));
-	}
-
-	/** Has the router check, ahead of time, a route the app is about to have; see {@link Router#prepare}. */
-	void prepare(String app, Route route) {
-		router.prepare(app, route);
+	void refresh(long appId, String app) {
+		RouteChange change;
+		synchronized (this) {
+			change = router.update(app, compute(appId, app));
+		}
+		change.awaitServed();
 	}
 
 	synchronized void initialise(List<App> apps) {
@@ -53,8 +55,12 @@ class Routes {
 		router.initialise(routes);
 	}
 
-	synchronized void remove(String app) {
-		router.remove(app);
+	void remove(String app) {
+		RouteChange change;
+		synchronized (this) {
+			change = router.remove(app);
+		}
+		change.awaitServed();
 	}
 
 	Route compute(long appId, String app) {

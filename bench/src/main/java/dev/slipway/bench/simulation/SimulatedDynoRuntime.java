@@ -36,7 +36,8 @@ import org.springframework.context.SmartLifecycle;
  * the Docker runtime, so changes to one app never overlap; changes to different apps do. Everything above the SPI is Slipway's own: the real
  * router (nginx config rendered and reloaded for every route change), the app page's change events,
  * the log pipeline. Like the Docker runtime's reconciler it starts before the web server, adopts what
- * the cluster runs and gives the router every route at once.
+ * the cluster runs and gives the router every route at once. Changes to different apps at once share
+ * the router's reloads, as they do with the Docker runtime.
  */
 public class SimulatedDynoRuntime implements DynoRuntime, SmartLifecycle {
 
@@ -167,7 +168,7 @@ public class SimulatedDynoRuntime implements DynoRuntime, SmartLifecycle {
 	@Override
 	public void stop(App app) {
 		cluster.remove(app.id());
-		router.remove(app.name());
+		router.remove(app.name()).awaitServed();
 	}
 
 	@Override
@@ -192,7 +193,7 @@ public class SimulatedDynoRuntime implements DynoRuntime, SmartLifecycle {
 	/** Runs the formation, gives the router the app's new route and tells the app's page. */
 	private void changed(DeploySpec release, Map<String, Formation> formation) {
 		cluster.run(release, formation);
-		router.update(release.appName(), route(release.appId()));
+		router.update(release.appName(), route(release.appId())).awaitServed();
 		events.publishEvent(new DynosChanged(release.appId()));
 	}
 
