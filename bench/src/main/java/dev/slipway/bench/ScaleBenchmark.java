@@ -1,6 +1,11 @@
 package dev.slipway.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +78,7 @@ public final class ScaleBenchmark {
 
 	static final int REPEATS = 5;
 
-	static final int CONCURRENT_CHANGES = 10;
+	static final List<Integer> CONCURRENT_CHANGES = List.of(10, 100);
 
 	private ScaleBenchmark() {
 	}
@@ -160,7 +165,7 @@ public final class ScaleBenchmark {
 	 * The config the router renders for every app, alone; nginx testing and reloading that config by
 	 * hand (the limit: what any change costs nginx), against a docker exec that does nothing; one
 	 * app's route changing through Slipway (a restart of its dynos): render, install, reload, confirm;
-	 * and ten apps' routes changing at once.
+	 * and ten, then a hundred apps' routes changing at once, which share reloads, and how many.
 	 */
 	private static void router(SlipwayUnderTest slipway, SimulatedCluster cluster, Map<String, Double> figures) {
 		Map<String, Route> routes = new HashMap<>();
@@ -189,16 +194,38 @@ public final class ScaleBenchmark {
 		double change = median(() -> timed(() -> runtime.restart(apps.get(ThreadLocalRandom.current().nextInt(apps.size())))));
 		figures.put("One app's route change through Slipway (ms)", change);
 		figures.put("  against the reload by hand (x)", change / reload);
-		long started = System.nanoTime();
-		try (ExecutorService changes = Executors.newFixedThreadPool(CONCURRENT_CHANGES)) {
-			for (int app = 0; app < CONCURRENT_CHANGES; app++) {
-				App restarted = apps.get(app * apps.size() / CONCURRENT_CHANGES);
-				changes.submit(() -> runtime.restart(restarted));
+		for (int concurrent : CONCURRENT_CHANGES) {
+			long before = generation();
+			long started = System.nanoTime();
+			try (ExecutorService changes = Executors.newFixedThreadPool(concurrent)) {
+				for (int app = 0; app < concurrent; app++) {
+					App restarted = apps.get(app * apps.size() / concurrent);
+					changes.submit(() -> runtime.restart(restarted));
+				}
 			}
+			double all = millisSince(started);
+			figures.put(concurrent + " apps' route changes at once, all served (ms)", all);
+			figures.put("  of " + concurrent + ": route changes per second", concurrent / (all / 1000));
+			figures.put("  of " + concurrent + ": nginx reloads that carried them", (double) (generation() - before));
 		}
-		double all = millisSince(started);
-		figures.put(CONCURRENT_CHANGES + " apps' route changes at once, all served (ms)", all);
-		figures.put("  route changes per second", CONCURRENT_CHANGES / (all / 1000));
+	}
+
+	/** The generation of routes the router serves; each reload serves the next. */
+	private static long generation() {
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			return Long.parseLong(client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ROUTER_PORT + "/__slipway/generation"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body()
+				.strip());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The whole JVM: Slipway and this benchmark's small client side, and the simulated cluster's records. */
