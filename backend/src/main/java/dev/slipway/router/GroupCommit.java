@@ -12,13 +12,17 @@ import java.util.function.Supplier;
  * nginx reloads): a change made while a commit runs waits for the next one, and that one commit
  * carries every change made meanwhile, so N changes at once cost two commits, not N. Changes and the
  * snapshot a commit takes are made under one lock, so a commit has every change made before it
- * started; commits run one at a time on a thread of their own.
+ * started; commits run one at a time on a thread of their own. A commit that fails fails every
+ * change it carried, and they are withdrawn, so that one the commit refuses cannot fail every later
+ * commit too.
  */
 final class GroupCommit<S> implements AutoCloseable {
 
 	private final Supplier<S> snapshot;
 
 	private final Consumer<S> commit;
+
+	private final Consumer<S> withdraw;
 
 	private final ExecutorService committer;
 
@@ -30,10 +34,13 @@ final class GroupCommit<S> implements AutoCloseable {
 	/**
 	 * @param snapshot what a commit takes effect with, read under the lock the changes are made under
 	 * @param commit makes a snapshot take effect; returns once it has, or throws
+	 * @param withdraw takes the changes of a snapshot that failed back, under the lock, but none made
+	 * since it was taken
 	 */
-	GroupCommit(String name, Supplier<S> snapshot, Consumer<S> commit) {
+	GroupCommit(String name, Supplier<S> snapshot, Consumer<S> commit, Consumer<S> withdraw) {
 		this.snapshot = snapshot;
 		this.commit = commit;
+		this.withdraw = withdraw;
 		this.committer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name).daemon().factory());
 	}
 
@@ -72,6 +79,9 @@ final class GroupCommit<S> implements AutoCloseable {
 			batch.complete(null);
 		}
 		catch (RuntimeException | Error ex) {
+			synchronized (this) {
+				withdraw.accept(state);
+			}
 			batch.completeExceptionally(ex);
 		}
 	}

@@ -2,8 +2,10 @@ package dev.slipway.router;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
@@ -43,13 +45,15 @@ public class Router implements DisposableBean {
 	/** Each app's custom domains as last asked for; guarded by {@link #reloads}. */
 	private final Map<String, List<String>> customDomains = new HashMap<>();
 
-	/** Changes made since the last reload started; guarded by {@link #reloads}. */
-	private int changes;
+	/** The apps changed since the last reload started; guarded by {@link #reloads}. */
+	private final Set<String> changed = new HashSet<>();
 
 	private boolean initialised;
 
-	/** The routes nginx serves, set once a reload took effect: a change to them needs no reload. */
+	/** What nginx serves, set once a reload took effect: a change to it needs no reload. */
 	private volatile Map<String, Route> served = Map.of();
+
+	private volatile Map<String, List<String>> servedDomains = Map.of();
 
 	/** The reloading thread's: the generation nginx serves, and its configuration. */
 	private long generation = System.currentTimeMillis();
@@ -61,7 +65,7 @@ public class Router implements DisposableBean {
 		this.settings = settings;
 		this.domains = domains;
 		this.apps = apps;
-		this.reloads = new GroupCommit<>("slipway-router-reload", this::snapshot, this::reload);
+		this.reloads = new GroupCommit<>("slipway-router-reload", this::snapshot, this::reload, this::withdraw);
 	}
 
 	/** Starts the router container if needed and installs the routes of every app at once. */
@@ -73,7 +77,7 @@ public class Router implements DisposableBean {
 			routes.putAll(allRoutes);
 			customDomains.clear();
 			customDomains.putAll(domainsByApp);
-			changes++;
+			changed.clear();
 			initialised = true;
 			return true;
 		}));
@@ -92,7 +96,7 @@ public class Router implements DisposableBean {
 	public RouteChange update(String app, Route route) {
 		return new RouteChange(reloads.change(() -> {
 			Route previous = routes.put(app, route);
-			changes++;
+			changed.add(app);
 			return initialised && !(route.equals(previous) && route.equals(served.get(app)));
 		}));
 	}
@@ -102,7 +106,7 @@ public class Router implements DisposableBean {
 		return new RouteChange(reloads.change(() -> {
 			Route previous = routes.remove(app);
 			customDomains.remove(app);
-			changes++;
+			changed.add(app);
 			return initialised && (previous != null || served.containsKey(app));
 		}));
 	}
@@ -116,7 +120,7 @@ public class Router implements DisposableBean {
 	RouteChange domainsChanged(String app, List<String> hostnames) {
 		return new RouteChange(reloads.change(() -> {
 			customDomains.put(app, List.copyOf(hostnames));
-			changes++;
+			changed.add(app);
 			return initialised;
 		}));
 	}
@@ -135,9 +139,32 @@ public class Router implements DisposableBean {
 			names.addAll(customDomains.getOrDefault(app, List.of()));
 			hostnames.put(app, names);
 		}
-		Table table = new Table(Map.copyOf(routes), hostnames, changes);
-		changes = 0;
+		Table table = new Table(Map.copyOf(routes), Map.copyOf(customDomains), hostnames, Set.copyOf(changed));
+		changed.clear();
 		return table;
+	}
+
+	/**
+	 * After a failed reload, asks again for what nginx serves for each app the reload changed and
+	 * nothing has changed since, so that a change nginx refuses fails once and not every later reload.
+	 */
+	private void withdraw(Table failed) {
+		failed.changed().stream().filter(app -> !changed.contains(app)).forEach(app -> {
+			Route route = served.get(app);
+			if (route == null) {
+				routes.remove(app);
+			}
+			else {
+				routes.put(app, route);
+			}
+			List<String> domains = servedDomains.get(app);
+			if (domains == null) {
+				customDomains.remove(app);
+			}
+			else {
+				customDomains.put(app, domains);
+			}
+		});
 	}
 
 	/**
@@ -157,13 +184,14 @@ public class Router implements DisposableBean {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.error("The router did not take the routes of generation {} ({} changes); it keeps serving the previous ones",
-					generation, table.changes(), ex);
+			log.error("The router did not take the routes of generation {} (changing {}); it keeps serving the previous ones",
+					generation, table.changed(), ex);
 			throw ex;
 		}
 		installed = config;
 		served = table.routes();
-		log.debug("Installed the routes of generation {} ({} changes) in {} ms", generation, table.changes(),
+		servedDomains = table.customDomains();
+		log.debug("Installed the routes of generation {} ({} apps changed) in {} ms", generation, table.changed().size(),
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -182,7 +210,8 @@ public class Router implements DisposableBean {
 		return byApp;
 	}
 
-	private record Table(Map<String, Route> routes, Map<String, List<String>> hostnames, int changes) {
+	private record Table(Map<String, Route> routes, Map<String, List<String>> customDomains,
+			Map<String, List<String>> hostnames, Set<String> changed) {
 	}
 
 }

@@ -2,8 +2,10 @@ package dev.slipway.router;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -11,8 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,46 +23,74 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Changes to a map of app to value, which a commit makes "live" as a whole: as the router's routes,
- * which a reload makes nginx serve.
+ * Changes to a map of app to value, which a commit makes live as a whole, as a reload makes nginx
+ * serve the router's routes; a commit refuses any value for the app "refused", as nginx refuses a
+ * configuration. Each commit waits for a permit from the test, so that changes pile up behind it.
  */
 class GroupCommitTest {
 
+	record Snapshot(Map<String, Integer> values, Set<String> changed) {
+	}
+
 	private final Map<String, Integer> asked = new HashMap<>();
+
+	private final Set<String> changedSinceSnapshot = new HashSet<>();
 
 	private final Map<String, Integer> live = new ConcurrentHashMap<>();
 
-	private final List<Map<String, Integer>> commits = new ArrayList<>();
+	private final List<Snapshot> commits = new ArrayList<>();
 
-	/** Holds the first commit until it opens, so that changes pile up behind it. */
-	private final CountDownLatch firstCommitHeld = new CountDownLatch(1);
+	private final Semaphore permits = new Semaphore(0);
 
-	/** An app whose change fails the next commit that carries it, once. */
-	private final AtomicReference<String> refusedOnce = new AtomicReference<>();
-
-	private final GroupCommit<Map<String, Integer>> group = new GroupCommit<>("test-commit", () -> Map.copyOf(asked),
-			this::commit);
+	private final GroupCommit<Snapshot> group = new GroupCommit<>("test-commit", this::snapshot, this::commit,
+			this::withdraw);
 
 	@AfterEach
 	void close() {
+		permits.release(1000);
 		group.close();
 	}
 
-	private void commit(Map<String, Integer> snapshot) {
+	private Snapshot snapshot() {
+		Snapshot snapshot = new Snapshot(Map.copyOf(asked), Set.copyOf(changedSinceSnapshot));
+		changedSinceSnapshot.clear();
+		return snapshot;
+	}
+
+	private void commit(Snapshot snapshot) {
 		synchronized (commits) {
 			commits.add(snapshot);
 		}
-		await(firstCommitHeld);
-		String refused = refusedOnce.get();
-		if (refused != null && snapshot.containsKey(refused) && refusedOnce.compareAndSet(refused, null)) {
+		try {
+			if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("The test never let the commit go");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (snapshot.values().containsKey("refused")) {
 			throw new IllegalStateException("nginx refused the routes");
 		}
-		live.putAll(snapshot);
+		live.clear();
+		live.putAll(snapshot.values());
+	}
+
+	private void withdraw(Snapshot failed) {
+		failed.changed().stream().filter(app -> !changedSinceSnapshot.contains(app)).forEach(app -> {
+			if (live.containsKey(app)) {
+				asked.put(app, live.get(app));
+			}
+			else {
+				asked.remove(app);
+			}
+		});
 	}
 
 	private CompletableFuture<Void> set(String app, int value) {
 		return group.change(() -> {
 			asked.put(app, value);
+			changedSinceSnapshot.add(app);
 			return true;
 		});
 	}
@@ -82,7 +112,7 @@ class GroupCommitTest {
 				}));
 			}
 			assertThat(allAsked.await(30, TimeUnit.SECONDS)).isTrue();
-			firstCommitHeld.countDown();
+			permits.release(changes);
 			for (int change = 0; change < changes; change++) {
 				assertThat(seen.get(change).get(30, TimeUnit.SECONDS)).isEqualTo(change);
 			}
@@ -92,26 +122,31 @@ class GroupCommitTest {
 	}
 
 	@Test
-	void aFailedCommitFailsTheChangesItCarriedAndTheyRideTheNextOne() throws Exception {
+	void aRefusedCommitFailsTheChangesItCarriedWhichAreWithdrawnButNotLaterOnes() throws Exception {
 		CompletableFuture<Void> first = set("a", 1);
 		awaitCommits(1);
-		refusedOnce.set("b");
-		CompletableFuture<Void> second = set("b", 2);
-		CompletableFuture<Void> third = set("c", 3);
-		firstCommitHeld.countDown();
+		CompletableFuture<Void> refused = set("refused", 2);
+		CompletableFuture<Void> alongside = set("b", 3);
+		permits.release();
 		first.get(30, TimeUnit.SECONDS);
-		assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-			.hasMessageContaining("nginx refused the routes");
-		assertThatThrownBy(() -> third.get(30, TimeUnit.SECONDS)).hasMessageContaining("nginx refused the routes");
-		assertThat(live).containsOnlyKeys("a");
+		awaitCommits(2);
+		CompletableFuture<Void> later = set("b", 4);
+		permits.release(2);
 
-		set("d", 4).get(30, TimeUnit.SECONDS);
-		assertThat(live).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 2, "c", 3, "d", 4));
+		assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+			.hasMessageContaining("nginx refused the routes");
+		assertThatThrownBy(() -> alongside.get(30, TimeUnit.SECONDS)).hasMessageContaining("nginx refused the routes");
+		later.get(30, TimeUnit.SECONDS);
+		assertThat(live).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 4));
+
+		set("c", 5);
+		permits.release(2);
+		set("d", 6).get(30, TimeUnit.SECONDS);
+		assertThat(live).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 4, "c", 5, "d", 6));
 	}
 
 	@Test
 	void aChangeThatNeedsNoCommitIsDoneAtOnce() {
-		firstCommitHeld.countDown();
 		assertThat(group.change(() -> false)).isCompleted();
 		assertThat(commits).isEmpty();
 	}
@@ -122,7 +157,7 @@ class GroupCommitTest {
 		awaitCommits(1);
 		CompletableFuture<Void> queued = set("b", 2);
 		group.close();
-		firstCommitHeld.countDown();
+		permits.release();
 		running.get(30, TimeUnit.SECONDS);
 		assertThatThrownBy(() -> queued.get(30, TimeUnit.SECONDS)).hasMessageContaining("Slipway is stopping");
 		assertThat(set("c", 3)).isCompletedExceptionally();
@@ -138,17 +173,6 @@ class GroupCommitTest {
 				}
 			}
 			Thread.sleep(5);
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			if (!latch.await(30, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("The test never let the first commit go");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

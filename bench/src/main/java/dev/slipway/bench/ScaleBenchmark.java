@@ -189,6 +189,8 @@ public final class ScaleBenchmark {
 				"cp /etc/nginx/slipway/routes.conf /etc/nginx/slipway/routes.next.conf && slipway-router-reload")));
 		figures.put("nginx test + reload by hand (ms)", reload);
 		figures.put("  docker exec alone (ms)", exec);
+		figures.put("  of which the test, nginx -t (ms)",
+				median(() -> timed(() -> DockerCli.run("exec", router, "nginx", "-t", "-q"))));
 		DynoRuntime runtime = slipway.bean(DynoRuntime.class);
 		List<App> apps = slipway.bean(AppService.class).all();
 		double change = median(() -> timed(() -> runtime.restart(apps.get(ThreadLocalRandom.current().nextInt(apps.size())))));
