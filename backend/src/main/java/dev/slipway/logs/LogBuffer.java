@@ -22,6 +22,9 @@ final class LogBuffer {
 
 	private long total;
 
+	/** Readers waiting for room in {@link #reserve} or {@link #reserveShared} (seen only while they wait). */
+	private int waiters;
+
 	LogBuffer(long capacity) {
 		this.capacity = capacity;
 	}
@@ -77,18 +80,29 @@ final class LogBuffer {
 		return perApp.getOrDefault(appId, 0L);
 	}
 
+	/** Whether a reader waits for room now. */
+	synchronized boolean waited() {
+		return waiters > 0;
+	}
+
 	private boolean await(BooleanSupplier fits, long appId, long bytes, BooleanSupplier waiting) {
-		while (!fits.getAsBoolean()) {
-			if (!waiting.getAsBoolean()) {
-				return false;
+		waiters++;
+		try {
+			while (!fits.getAsBoolean()) {
+				if (!waiting.getAsBoolean()) {
+					return false;
+				}
+				try {
+					wait(CHECK_MILLIS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
 			}
-			try {
-				wait(CHECK_MILLIS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
+		}
+		finally {
+			waiters--;
 		}
 		take(appId, bytes);
 		return true;

@@ -1,6 +1,7 @@
 package dev.slipway.logs;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -45,6 +46,17 @@ import org.springframework.stereotype.Component;
 class LogWriter implements SmartLifecycle {
 
 	static final int BATCH = 20_000;
+
+	/**
+	 * A batch smaller than this waits {@link #LINGER} for more lines before it is stored: a few apps
+	 * writing a few lines a second each made a transaction of one or two lines, several a second,
+	 * which cost the control plane more than the lines. Live readers get every line before the store
+	 * does, so waiting delays nothing they see; a flood's batches are large, and a batch never waits
+	 * while a reader waits for room in the buffer.
+	 */
+	static final int SMALL_BATCH = 1_000;
+
+	static final Duration LINGER = Duration.ofMillis(250);
 
 	private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
 
@@ -217,6 +229,10 @@ class LogWriter implements SmartLifecycle {
 						List<PendingLine> batch = new ArrayList<>(BATCH);
 						batch.add(first);
 						queue.drainTo(batch, BATCH - 1);
+						if (batch.size() < SMALL_BATCH && running && !buffer.waited()) {
+							Thread.sleep(LINGER);
+							queue.drainTo(batch, BATCH - batch.size());
+						}
 						chunks.add(batch);
 					}
 				}
