@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.slipway.test.DockerCli;
@@ -24,9 +25,12 @@ import dev.slipway.test.Http;
  * in a process of its own: resident memory and CPU idle, with {@value #DEFAULT_APPS} apps running two
  * dynos each and with 16 of them writing 150 log lines/s in all, the start time (command to a healthy
  * {@code /healthz}, and Spring Boot's own), and the p99 of dashboard pages and API calls with 50
- * concurrent clients while the dynos run. Each figure comes with its ratio to the target and to the
- * floor measured in the same run: a bare JVM's start and memory, {@code /healthz}'s p99 under the
- * same clients. Prints the numbers; asserts nothing.
+ * concurrent clients while the dynos run: 50 clients sending one request after the other (the
+ * saturation figure, with the CPU time per request of Slipway and of the clients and the mean latency
+ * that alone implies on this machine's cores), then 50 users browsing with a reading time between
+ * pages. Each figure comes with its ratio to the target and to the floor measured in the same run: a
+ * bare JVM's start and memory, {@code /healthz}'s p99 under the same clients. Prints the numbers;
+ * asserts nothing.
  */
 public final class ControlPlaneBenchmark {
 
@@ -48,6 +52,16 @@ public final class ControlPlaneBenchmark {
 	private static final Duration CPU_WINDOW = Duration.ofSeconds(Integer.getInteger("control-plane.cpu-seconds", 30));
 
 	private static final Duration LOAD_WINDOW = Duration.ofSeconds(Integer.getInteger("control-plane.load-seconds", 10));
+
+	/** Long enough for some 750 page loads from the browsing users, so their p99 is not one unlucky request. */
+	private static final Duration BROWSING_WINDOW = Duration
+		.ofSeconds(Integer.getInteger("control-plane.browsing-seconds", 30));
+
+	private static final Duration THINK_MIN = Duration.ofSeconds(1);
+
+	private static final Duration THINK_MAX = Duration.ofSeconds(3);
+
+	private static final int CORES = Runtime.getRuntime().availableProcessors();
 
 	private ControlPlaneBenchmark() {
 	}
@@ -98,18 +112,26 @@ public final class ControlPlaneBenchmark {
 		Http browser = slipway.browserSession();
 		Http api = slipway.adminApi();
 		String app = names.getFirst();
-		Latency health = latency(browser, "/healthz");
-		System.out.printf("With %d concurrent clients and %d dynos running: /healthz (the floor) %s%n", CLIENTS, 2 * apps,
-				health);
-		for (String page : List.of("/apps", "/apps/" + app + "/resources")) {
-			Latency latency = latency(browser, page);
+		List<String> pages = List.of("/apps", "/apps/" + app + "/resources");
+		System.out.printf("With %d dynos running (load average %.1f on %d cores), %d clients each sending one request "
+				+ "after the other:%n", 2 * apps, ProcFile.loadAverage(), CORES, CLIENTS);
+		Latency health = latency(browser, "/healthz", pid);
+		System.out.printf("  /healthz (the floor) %s%n", health);
+		for (String page : pages) {
+			Latency latency = latency(browser, page, pid);
 			System.out.printf("  dashboard %s %s: p99 %.2f x the 200 ms target, %.1f x /healthz%n", page, latency,
 					latency.p99 / 200.0, (double) latency.p99 / Math.max(1, health.p99));
 		}
 		for (String call : List.of("/api/apps", "/api/apps/" + app + "/dynos")) {
-			Latency latency = latency(api, call);
+			Latency latency = latency(api, call, pid);
 			System.out.printf("  API %s %s: p99 %.2f x the 200 ms target, %.1f x /healthz%n", call, latency,
 					latency.p99 / 200.0, (double) latency.p99 / Math.max(1, health.p99));
+		}
+		System.out.printf("%d users browsing (a page, then %d to %d s reading it; load average %.1f):%n", CLIENTS,
+				THINK_MIN.toSeconds(), THINK_MAX.toSeconds(), ProcFile.loadAverage());
+		for (String page : pages) {
+			Latency latency = browsing(browser, page, pid);
+			System.out.printf("  dashboard %s %s: p99 %.2f x the 200 ms target%n", page, latency, latency.p99 / 200.0);
 		}
 
 		for (String name : names.subList(0, Math.min(WRITING_APPS, names.size()))) {
@@ -120,9 +142,9 @@ public final class ControlPlaneBenchmark {
 		awaitDynos(slipway, 2 * apps + WRITING_APPS);
 		Thread.sleep(Duration.ofSeconds(10));
 		double writingCpu = ProcFile.cpuPercent(pid, CPU_WINDOW);
-		System.out.printf("CPU, %d apps writing %.0f lines/s in all: %.2f %% of a core (%.2f x the 5 %% target), "
-				+ "%.0f MiB resident, peak %.0f MiB%n", WRITING_APPS, LINES_PER_SECOND, writingCpu, writingCpu / 5,
-				ProcFile.residentMib(pid, false), ProcFile.residentMib(pid, true));
+		System.out.printf("CPU, %d apps writing %.0f lines/s in all: %.2f %% of a core (%.2f x the 5 %% target; "
+				+ "load average %.1f), %.0f MiB resident, peak %.0f MiB%n", WRITING_APPS, LINES_PER_SECOND, writingCpu,
+				writingCpu / 5, ProcFile.loadAverage(), ProcFile.residentMib(pid, false), ProcFile.residentMib(pid, true));
 		System.out.println("Targets: 200 MiB idle, 300 MiB with 50 apps / 100 dynos; Spring Boot started in 5 s, "
 				+ "the run command healthy in 15 s; 2 % of a core idle, 5 % with 16 apps writing 150 lines/s; "
 				+ "dashboard p99 200 ms with 50 clients.");
@@ -213,40 +235,79 @@ public final class ControlPlaneBenchmark {
 		throw new IllegalStateException("Only " + running + " of " + dynos + " dynos run after 5 minutes");
 	}
 
-	private record Latency(long p50, long p99, long max, int requests, int failed) {
+	/**
+	 * Latencies, and the CPU time per request of Slipway and of the clients (this JVM) over the same
+	 * window. Clients that send one request after the other keep every request in the queue for the
+	 * cores: their mean latency is at least clients x CPU per request / cores, the floor printed, which
+	 * says whether the CPU a request costs or something else (waiting, unfairness) makes the latency.
+	 */
+	private record Latency(long p50, long p99, long max, int requests, int failed, double slipwayCpuMillis,
+			double clientCpuMillis, double slipwayCores, boolean closedLoop) {
 
 		@Override
 		public String toString() {
+			String cpu = String.format("; CPU per request: Slipway %.1f ms (%.0f %% of a core), clients %.1f ms",
+					slipwayCpuMillis, slipwayCores * 100, clientCpuMillis);
+			String floor = closedLoop ? String.format(", so %d clients on %d cores wait %.0f ms on average at least",
+					CLIENTS, CORES, CLIENTS * (slipwayCpuMillis + clientCpuMillis) / CORES) : "";
 			return "p50 " + p50 + " ms, p99 " + p99 + " ms, max " + max + " ms (" + requests + " requests"
-					+ (failed > 0 ? ", " + failed + " not 200" : "") + ")";
+					+ (failed > 0 ? ", " + failed + " not 200" : "") + cpu + floor + ")";
 		}
 
 	}
 
 	/** {@value #CLIENTS} clients asking for {@code path} one request after the other for the load window. */
-	private static Latency latency(Http http, String path) throws Exception {
+	private static Latency latency(Http http, String path, long slipwayPid) throws Exception {
+		return load(http, path, slipwayPid, LOAD_WINDOW, false);
+	}
+
+	/**
+	 * {@value #CLIENTS} users as a browser has them: each loads the page, reads it for a while
+	 * (between {@link #THINK_MIN} and {@link #THINK_MAX}), and loads it again.
+	 */
+	private static Latency browsing(Http http, String path, long slipwayPid) throws Exception {
+		return load(http, path, slipwayPid, BROWSING_WINDOW, true);
+	}
+
+	private static Latency load(Http http, String path, long slipwayPid, Duration window, boolean think)
+			throws Exception {
 		List<Long> millis = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger failed = new AtomicInteger();
-		long end = System.nanoTime() + LOAD_WINDOW.toNanos();
+		long self = ProcessHandle.current().pid();
+		double slipwayCpu = ProcFile.cpuSeconds(slipwayPid);
+		double clientCpu = ProcFile.cpuSeconds(self);
+		long started = System.nanoTime();
+		long end = started + window.toNanos();
 		try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
 			for (int i = 0; i < CLIENTS; i++) {
 				clients.submit(() -> {
+					if (think) {
+						// Users arrive spread over one reading time, not all at once.
+						Thread.sleep(ThreadLocalRandom.current().nextLong(THINK_MAX.toMillis()));
+					}
 					while (System.nanoTime() < end) {
-						long started = System.nanoTime();
+						long sent = System.nanoTime();
 						HttpResponse<?> response = http.client()
 							.send(http.request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-						millis.add((System.nanoTime() - started) / 1_000_000);
+						millis.add((System.nanoTime() - sent) / 1_000_000);
 						if (response.statusCode() != 200) {
 							failed.incrementAndGet();
+						}
+						if (think) {
+							Thread.sleep(ThreadLocalRandom.current().nextLong(THINK_MIN.toMillis(), THINK_MAX.toMillis()));
 						}
 					}
 					return null;
 				});
 			}
 		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		slipwayCpu = ProcFile.cpuSeconds(slipwayPid) - slipwayCpu;
+		clientCpu = ProcFile.cpuSeconds(self) - clientCpu;
 		List<Long> sorted = millis.stream().sorted().toList();
 		return new Latency(sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),
-				sorted.getLast(), sorted.size(), failed.get());
+				sorted.getLast(), sorted.size(), failed.get(), slipwayCpu * 1000 / sorted.size(),
+				clientCpu * 1000 / sorted.size(), slipwayCpu / seconds, !think);
 	}
 
 	private static double seconds(Duration duration) {

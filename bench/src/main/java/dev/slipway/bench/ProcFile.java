@@ -36,6 +36,21 @@ final class ProcFile {
 		return ticks / TICKS_PER_SECOND / seconds * 100;
 	}
 
+	/** The CPU time (user and system) the process used so far, in seconds. */
+	static double cpuSeconds(long pid) {
+		return cpuTicks(pid) / TICKS_PER_SECOND;
+	}
+
+	/** The load average over the last minute, from {@code /proc/loadavg}. */
+	static double loadAverage() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static long cpuTicks(long pid) {
 		String stat = read(pid, "stat");
 		// The command name in parentheses may hold spaces: count the fields after its closing one.
