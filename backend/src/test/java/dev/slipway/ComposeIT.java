@@ -20,6 +20,8 @@ import dev.slipway.test.Command;
 import dev.slipway.test.DockerCli;
 import dev.slipway.test.GitProject;
 import dev.slipway.test.Http;
+import dev.slipway.test.RouterClient;
+import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.FileSystemUtils;
@@ -32,18 +34,19 @@ import static org.assertj.core.api.Assertions.fail;
  * repository's HEAD, with a .env and the Compose client Debian installs ({@code docker-compose}, or
  * {@code docker compose}), Slipway builds its own image, starts its managed PostgreSQL and router
  * through the Docker socket, takes a {@code git push} and serves the app through the router. Needs no
- * Docker Hub image. Runs as {@value #NAME} on ports 18080 (dashboard), 18000 (router) and 18432
- * (database), so it never meets the other tests' Slipway, and removes what it started.
+ * Docker Hub image. Runs as {@code <slipway.it.instance>-compose} on the router port of the other tests'
+ * Slipway + 40 (its router), + 41 (dashboard) and + 42 (database), so it never meets that Slipway or
+ * another fork's, and removes what it started.
  */
 class ComposeIT {
 
-	static final String NAME = "slipway-compose";
+	static final String NAME = SlipwayUnderTest.INSTANCE + "-compose";
 
-	static final int DASHBOARD_PORT = 18080;
+	static final int ROUTER_PORT = RouterClient.PORT + 40;
 
-	static final int ROUTER_PORT = 18000;
+	static final int DASHBOARD_PORT = RouterClient.PORT + 41;
 
-	static final int DATABASE_PORT = 18432;
+	static final int DATABASE_PORT = RouterClient.PORT + 42;
 
 	static final String BASE_DOMAIN = "compose.slipway.test";
 

@@ -15,8 +15,11 @@ import java.util.function.Predicate;
  */
 public final class RouterClient {
 
-	/** 8000, or the system property {@code slipway.it.router-port} when several test runs share a machine. */
-	public static final int PORT = Integer.getInteger("slipway.it.router-port", 8000);
+	/**
+	 * 8000, or the system property {@code slipway.it.router-port} when several test runs share a machine;
+	 * 50 more in each further fork (see {@link TestFork}).
+	 */
+	public static final int PORT = TestFork.port(Integer.getInteger("slipway.it.router-port", 8000));
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -28,17 +28,17 @@ import dev.slipway.SlipwayApplication;
 public final class SlipwayProcess extends ControlPlane implements AutoCloseable {
 
 	/** {@code <slipway.it.instance>-process}, or the system property {@code slipway.it.process-instance}. */
-	public static final String INSTANCE = System.getProperty("slipway.it.process-instance",
+	public static final String INSTANCE = TestFork.instance("slipway.it.process-instance",
 			SlipwayUnderTest.INSTANCE + "-process");
 
 	/** The router port of the shared one plus 10, or the system property {@code slipway.it.process-router-port}. */
-	public static final int ROUTER_PORT = Integer.getInteger("slipway.it.process-router-port", RouterClient.PORT + 10);
+	public static final int ROUTER_PORT = TestFork.port("slipway.it.process-router-port", RouterClient.PORT + 10);
 
 	/** {@code <slipway.it.instance>-first-run}: a Slipway with no account yet. */
 	public static final String FIRST_RUN_INSTANCE = SlipwayUnderTest.INSTANCE + "-first-run";
 
 	/** The router port of the shared one plus 20, or the system property {@code slipway.it.first-run-router-port}. */
-	public static final int FIRST_RUN_ROUTER_PORT = Integer.getInteger("slipway.it.first-run-router-port",
+	public static final int FIRST_RUN_ROUTER_PORT = TestFork.port("slipway.it.first-run-router-port",
 			RouterClient.PORT + 20);
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);

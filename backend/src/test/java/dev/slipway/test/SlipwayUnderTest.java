@@ -2,7 +2,6 @@ package dev.slipway.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,8 +20,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SlipwayUnderTest extends ControlPlane {
 
-	/** {@code slipway-it}, or the system property {@code slipway.it.instance} when several test runs share a machine. */
-	public static final String INSTANCE = System.getProperty("slipway.it.instance", "slipway-it");
+	/**
+	 * {@code slipway-it}, or the system property {@code slipway.it.instance} when several test runs share a
+	 * machine; with {@code -<fork>} appended in the second fork on (see {@link TestFork}).
+	 */
+	public static final String INSTANCE = TestFork.instance(System.getProperty("slipway.it.instance", "slipway-it"));
 
 	/** Lower than the default, so ForkBombAttackIT reaches it quickly; far above what a test's build needs. */
 	public static final int BUILD_PIDS_LIMIT = 400;
@@ -58,7 +60,9 @@ public final class SlipwayUnderTest extends ControlPlane {
 
 	/**
 	 * The settings of a new installation named {@code instance}, whose data directory and Docker
-	 * resources are removed first: the admin, its own database port, quick boot timeouts.
+	 * resources are removed first: the admin, quick boot timeouts, and its own database port, its router
+	 * port + 2: never one another fork or test run takes, nor one from the kernel's ephemeral range, which
+	 * an outgoing connection could take while the database restarts.
 	 */
 	static Map<String, Object> freshSettings(String instance, int routerPort) {
 		Path dataDir = Path.of("target", instance + "-data").toAbsolutePath();
@@ -68,7 +72,7 @@ public final class SlipwayUnderTest extends ControlPlane {
 		settings.put("slipway.name", instance);
 		settings.put("slipway.router.port", routerPort);
 		settings.put("slipway.data-dir", dataDir.toString());
-		settings.put("slipway.database.port", freePort());
+		settings.put("slipway.database.port", routerPort + 2);
 		settings.put("slipway.admin.email", ADMIN_EMAIL);
 		settings.put("slipway.admin.password", ADMIN_PASSWORD);
 		// Releases that never bind $PORT fail sooner than in production, to keep the suite quick.
@@ -165,15 +169,6 @@ public final class SlipwayUnderTest extends ControlPlane {
 		if (context != null) {
 			context.close();
 			context = null;
-		}
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
