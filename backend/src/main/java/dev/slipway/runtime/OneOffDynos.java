@@ -92,23 +92,25 @@ class OneOffDynos {
 		String id = containers.createOneOff(spec, dyno, command, processType);
 		logs.platform(spec.appId(), dyno, "Starting process with command `" + command + "`");
 		LineBuffer lines = new LineBuffer(output);
-		ResultCallback.Adapter<Frame> followed = new ResultCallback.Adapter<>() {
+		ResultCallback.Adapter<Frame> attached = new ResultCallback.Adapter<>() {
 			@Override
 			public void onNext(Frame frame) {
 				lines.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
 			}
 		};
 		try {
-			containers.start(id);
-			// Following the container's log from its start misses nothing, however quickly it exits.
+			// Attached before it starts, as `docker run` does, it misses nothing however quickly it exits.
+			// Following its log once started does not: Docker Engine 20.10 then sometimes sends nothing at all.
 			docker.streams()
-				.logContainerCmd(id)
+				.attachContainerCmd(id)
 				.withStdOut(true)
 				.withStdErr(true)
 				.withFollowStream(true)
-				.exec(followed);
+				.exec(attached);
+			attached.awaitStarted();
+			containers.start(id);
 			int status = awaitExit(id, timeout);
-			followed.awaitCompletion(5, TimeUnit.SECONDS);
+			attached.awaitCompletion(5, TimeUnit.SECONDS);
 			lines.flush();
 			return status;
 		}
