@@ -38,7 +38,7 @@ final class LogText {
 	 * surrogate pair.
 	 */
 	static String field(String value, int maxLength) {
-		if (value.length() <= maxLength && value.chars().noneMatch(Character::isISOControl)) {
+		if (value.length() <= maxLength && noControl(value)) {
 			return value;
 		}
 		StringBuilder field = new StringBuilder(Math.min(value.length(), maxLength));
@@ -50,6 +50,16 @@ final class LogText {
 			field.append(Character.isISOControl(c) ? ' ' : c);
 		}
 		return field.toString();
+	}
+
+	/** A loop, not a stream: it runs for every line read. */
+	private static boolean noControl(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (Character.isISOControl(value.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Whether the text is one line as it is: no newline, carriage return or NUL (most lines are). */
