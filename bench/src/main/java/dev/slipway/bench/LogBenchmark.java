@@ -65,6 +65,10 @@ public final class LogBenchmark {
 		try {
 			run();
 		}
+		catch (Exception | Error ex) {
+			// Printed here: the exit below would end the JVM before anything else printed it.
+			ex.printStackTrace();
+		}
 		finally {
 			// The Slipway under test keeps the JVM alive; a failed run must not leave it running.
 			System.exit(0);
