@@ -77,6 +77,13 @@ class RouterIT {
 		assertThat(slipway.adminApi().post("/api/apps/" + app + "/domains", Map.of("hostname", hostname)).status())
 			.isEqualTo(201);
 		assertThat(RouterClient.get(hostname, "/", null).body()).startsWith("shell v1");
+		// As long as DNS allows: nginx's default hash buckets refused names past about 50 characters.
+		String longest = app + "-" + "a".repeat(62 - app.length()) + "." + "b".repeat(63) + "." + "c".repeat(63) + "."
+				+ "d".repeat(61);
+		assertThat(slipway.adminApi().post("/api/apps/" + app + "/domains", Map.of("hostname", longest)).status())
+			.isEqualTo(201);
+		assertThat(RouterClient.get(longest, "/", null).body()).startsWith("shell v1");
+		assertThat(RouterClient.get(hostname, "/", null).body()).startsWith("shell v1");
 		assertThat(slipway.adminApi().post("/api/apps/" + app + "/domains", Map.of("hostname", "not a host")).status())
 			.isEqualTo(400);
 		assertThat(slipway.adminApi().delete("/api/apps/" + app + "/domains/" + hostname).status()).isEqualTo(204);
