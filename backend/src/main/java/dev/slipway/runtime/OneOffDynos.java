@@ -99,8 +99,9 @@ class OneOffDynos {
 			}
 		};
 		try {
-			// Attached before it starts, as `docker run` does, it misses nothing however quickly it exits.
-			// Following its log once started does not: Docker Engine 20.10 then sometimes sends nothing at all.
+			// Attached before it starts, as `docker run` does, its output streams while it runs, so little is
+			// left in flight once it exits. A log follow opened after the start could, on a loaded host, still
+			// be on its way when the short wait after the exit ended, and the output was lost.
 			docker.streams()
 				.attachContainerCmd(id)
 				.withStdOut(true)
