@@ -69,9 +69,13 @@ final class LaunchedSlipway extends ControlPlane {
 			throw new UncheckedIOException(ex);
 		}
 		DockerCli.removeInstance(instance);
+		// The native memory tracker, for MemoryProfile to say what the resident memory holds: the run
+		// command passes JAVA_OPTS on to the JVM after its own options.
+		String javaOptions = (System.getenv().getOrDefault("JAVA_OPTS", "") + " -XX:NativeMemoryTracking=summary").strip();
 		environment = Map.of("SLIPWAY_NAME", instance, "SLIPWAY_PORT", String.valueOf(port), "SLIPWAY_ROUTER_PORT",
 				String.valueOf(routerPort), "SLIPWAY_DATABASE_PORT", String.valueOf(freePort()), "SLIPWAY_DATA_DIR",
-				dataDir.toString(), "SLIPWAY_ADMIN_EMAIL", ADMIN_EMAIL, "SLIPWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+				dataDir.toString(), "SLIPWAY_ADMIN_EMAIL", ADMIN_EMAIL, "SLIPWAY_ADMIN_PASSWORD", ADMIN_PASSWORD,
+				"JAVA_OPTS", javaOptions);
 	}
 
 	@Override

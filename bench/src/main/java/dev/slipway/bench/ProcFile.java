@@ -17,10 +17,19 @@ final class ProcFile {
 
 	/** VmRSS, or VmHWM (the peak) for {@code peak}, in MiB. */
 	static double residentMib(long pid, boolean peak) {
-		String field = peak ? "VmHWM:" : "VmRSS:";
+		return statusMib(pid, peak ? "VmHWM:" : "VmRSS:");
+	}
+
+	/** A size in {@code /proc/<pid>/status}, such as {@code RssAnon:} or {@code RssFile:}, in MiB. */
+	static double statusMib(long pid, String field) {
+		return status(pid, field) / 1024.0;
+	}
+
+	/** A number in {@code /proc/<pid>/status} (sizes in kB). */
+	static long status(long pid, String field) {
 		for (String line : read(pid, "status").split("\n")) {
 			if (line.startsWith(field)) {
-				return Long.parseLong(line.substring(field.length()).replace("kB", "").strip()) / 1024.0;
+				return Long.parseLong(line.substring(field.length()).replace("kB", "").strip());
 			}
 		}
 		throw new IllegalStateException("No " + field + " in /proc/" + pid + "/status");
