@@ -26,6 +26,9 @@ record MemoryProfile(double residentMib, double anonymousMib, double fileMib, in
 
 	private static final Pattern MALLOC = Pattern.compile("^\\s+malloc: (\\d+)KB");
 
+	/** The memory the JVM allocated with malloc, in all categories (some of each of the above). */
+	private static final String MALLOC_NAME = "malloc'd in all";
+
 	private static Map<String, String> categories() {
 		Map<String, String> categories = new LinkedHashMap<>();
 		categories.put("Java Heap", "Java heap");
@@ -54,16 +57,25 @@ record MemoryProfile(double residentMib, double anonymousMib, double fileMib, in
 		if (!process.waitFor(1, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 		}
-		Map<String, Double> committed = new LinkedHashMap<>();
+		Map<String, Double> found = new LinkedHashMap<>();
 		for (String line : output.split("\n")) {
 			Matcher category = CATEGORY.matcher(line);
 			if (category.find() && CATEGORIES.containsKey(category.group(1))) {
-				committed.put(CATEGORIES.get(category.group(1)), Long.parseLong(category.group(2)) / 1024.0);
+				found.put(CATEGORIES.get(category.group(1)), Long.parseLong(category.group(2)) / 1024.0);
 			}
 			Matcher malloc = MALLOC.matcher(line);
-			if (malloc.find() && !committed.containsKey("malloc")) {
-				committed.put("malloc", Long.parseLong(malloc.group(1)) / 1024.0);
+			if (malloc.find() && !found.containsKey(MALLOC_NAME)) {
+				found.put(MALLOC_NAME, Long.parseLong(malloc.group(1)) / 1024.0);
 			}
+		}
+		Map<String, Double> committed = new LinkedHashMap<>();
+		for (String name : CATEGORIES.values()) {
+			if (found.containsKey(name)) {
+				committed.put(name, found.get(name));
+			}
+		}
+		if (found.containsKey(MALLOC_NAME)) {
+			committed.put(MALLOC_NAME, found.get(MALLOC_NAME));
 		}
 		return committed;
 	}
