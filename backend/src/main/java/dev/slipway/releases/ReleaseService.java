@@ -1,12 +1,8 @@
 package dev.slipway.releases;
 
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppLocks;
@@ -110,18 +106,6 @@ public class ReleaseService {
 	/** The release that runs: the newest that rolled out. */
 	public Optional<Release> current(App app) {
 		return releases.findFirstByAppIdAndStatusOrderByVersionDesc(app.id(), ReleaseStatus.SUCCEEDED);
-	}
-
-	/** The current release of each of the given apps that has one, by app id: one query for them all. */
-	public Map<Long, Release> current(Collection<Long> appIds) {
-		return releases.findNewestByAppIdInAndStatus(appIds, ReleaseStatus.SUCCEEDED)
-			.stream()
-			.collect(Collectors.toMap(Release::appId, release -> release));
-	}
-
-	/** Of the given apps, those whose newest release is still being rolled out. */
-	public Set<Long> rollingOut(Collection<Long> appIds) {
-		return new HashSet<>(releases.findAppIdsWhoseNewestReleaseHas(appIds, ReleaseStatus.PENDING));
 	}
 
 	public List<Release> recent(App app, int limit) {

@@ -1,7 +1,6 @@
 package dev.slipway.releases.web;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,9 +8,9 @@ import java.util.Set;
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppSummaries;
 import dev.slipway.apps.AppSummary;
-import dev.slipway.releases.Release;
+import dev.slipway.releases.LatestReleases;
+import dev.slipway.releases.LatestReleases.LatestRelease;
 import dev.slipway.releases.ReleaseBuilds;
-import dev.slipway.releases.ReleaseService;
 import dev.slipway.router.Router;
 import dev.slipway.runtime.Dyno;
 import dev.slipway.runtime.DynoRuntime;
@@ -26,18 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 class RunningAppSummaries implements AppSummaries {
 
-	/** Apps per query, well under the parameters PostgreSQL takes in one statement. */
-	static final int APPS_PER_QUERY = 1_000;
-
 	private final DynoRuntime runtime;
 
-	private final ReleaseService releases;
+	private final LatestReleases releases;
 
 	private final ReleaseBuilds builds;
 
 	private final Router router;
 
-	RunningAppSummaries(DynoRuntime runtime, ReleaseService releases, ReleaseBuilds builds, Router router) {
+	RunningAppSummaries(DynoRuntime runtime, LatestReleases releases, ReleaseBuilds builds, Router router) {
 		this.runtime = runtime;
 		this.releases = releases;
 		this.builds = builds;
@@ -46,24 +42,21 @@ class RunningAppSummaries implements AppSummaries {
 
 	@Override
 	public Map<Long, AppSummary> of(List<App> apps) {
+		List<Long> ids = apps.stream().map(App::id).toList();
+		Map<Long, LatestRelease> latest = releases.of(ids);
+		Set<Long> building = builds.building(ids);
 		Map<Long, AppSummary> summaries = new HashMap<>();
-		for (int from = 0; from < apps.size(); from += APPS_PER_QUERY) {
-			List<App> chunk = apps.subList(from, Math.min(apps.size(), from + APPS_PER_QUERY));
-			List<Long> ids = chunk.stream().map(App::id).toList();
-			Map<Long, Release> current = releases.current(ids);
-			Set<Long> deploying = new HashSet<>(builds.building(ids));
-			deploying.addAll(releases.rollingOut(ids));
-			for (App app : chunk) {
-				Release release = current.get(app.id());
-				summaries.put(app.id(), new AppSummary(state(app, release, deploying.contains(app.id())),
-						router.url(app.name()), release == null ? null : release.version(),
-						release == null ? null : release.createdAt()));
-			}
+		for (App app : apps) {
+			LatestRelease release = latest.get(app.id());
+			boolean deploying = building.contains(app.id()) || release != null && release.rollingOut();
+			Integer current = release == null ? null : release.current();
+			summaries.put(app.id(), new AppSummary(state(app, current, deploying), router.url(app.name()), current,
+					current == null ? null : release.currentCreatedAt()));
 		}
 		return summaries;
 	}
 
-	private String state(App app, Release current, boolean deploying) {
+	private String state(App app, Integer current, boolean deploying) {
 		if (deploying) {
 			return "deploying";
 		}
