@@ -65,9 +65,9 @@ class AppsPageController {
 	String list(@AuthenticationPrincipal UserPrincipal user, Model model) {
 		List<App> visible = apps.visibleTo(user);
 		Map<Long, AppSummary> known = this.summaries.map(provider -> provider.of(visible)).orElseGet(Map::of);
-		Map<App, AppSummary> summaries = new LinkedHashMap<>();
-		visible.forEach(app -> summaries.put(app, known.getOrDefault(app.id(), AppSummary.unknown())));
-		model.addAttribute("apps", summaries);
+		model.addAttribute("apps", visible.stream()
+			.map(app -> AppRow.of(app, known.getOrDefault(app.id(), AppSummary.unknown())))
+			.toList());
 		return "apps/list";
 	}
 
