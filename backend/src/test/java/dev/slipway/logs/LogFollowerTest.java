@@ -48,6 +48,10 @@ class LogFollowerTest {
 			read(follower, seen, 10);
 			// More than its subscription holds arrives while it does not read: it is cut off, and catches up.
 			append(11, LogSubscription.CAPACITY + LogFollower.PAGE);
+			// A small first batch waits for more lines (LogWriter.LINGER): the follower catches up from the store once it has some.
+			while (store.lines.isEmpty()) {
+				Thread.sleep(10);
+			}
 			Thread burstGoesOn = Thread.ofPlatform().start(() -> append(11 + LogSubscription.CAPACITY + LogFollower.PAGE,
 					burst - LogSubscription.CAPACITY - LogFollower.PAGE));
 			read(follower, seen, 10 + burst);
