@@ -47,6 +47,13 @@ final class IngestProfile {
 
 	private final long gcBefore;
 
+	/** Cores used while measuring, once stopped. */
+	private double jvm;
+
+	private double postgres;
+
+	private double docker;
+
 	private IngestProfile(String postgresContainer) {
 		String id = DockerCli.run("inspect", "-f", "{{.Id}}", postgresContainer).strip();
 		postgresCpu = Path.of("/sys/fs/cgroup/cpuacct/docker", id, "cpuacct.usage");
@@ -69,9 +76,9 @@ final class IngestProfile {
 	String stop() throws IOException {
 		double seconds = (System.nanoTime() - startedNanos) / 1e9;
 		double machine = (machineBusyTicks() - machineBusyBefore) / ProcFile.TICKS_PER_SECOND / seconds;
-		double postgres = (cgroupNanos() - postgresBefore) / 1e9 / seconds;
-		double docker = (ProcFile.cpuTicks(dockerd) - dockerdBefore) / ProcFile.TICKS_PER_SECOND / seconds;
-		double jvm = (jvmCpuNanos() - jvmBefore) / 1e9 / seconds;
+		postgres = (cgroupNanos() - postgresBefore) / 1e9 / seconds;
+		docker = (ProcFile.cpuTicks(dockerd) - dockerdBefore) / ProcFile.TICKS_PER_SECOND / seconds;
+		jvm = (jvmCpuNanos() - jvmBefore) / 1e9 / seconds;
 		long gc = gcMillis() - gcBefore;
 		recording.stop();
 		Path file = Files.createTempFile("ingest", ".jfr");
@@ -108,6 +115,20 @@ final class IngestProfile {
 						.collect(Collectors.joining(", "))));
 		});
 		return out.toString();
+	}
+
+	/**
+	 * The CPU each stored line took of Slipway, PostgreSQL and dockerd at the rate measured, and the
+	 * cores the three would need together at {@code target} lines/s, against the cores there are.
+	 */
+	String perLine(double rate, int target) {
+		double slipway = jvm / rate * 1e6;
+		double database = postgres / rate * 1e6;
+		double daemon = docker / rate * 1e6;
+		double total = slipway + database + daemon;
+		return String.format("  CPU per stored line: Slipway's JVM %.1f µs, PostgreSQL %.1f µs, dockerd %.1f µs, %.1f µs in "
+				+ "all; at %,d lines/s that is %.2f cores, of the %d this machine has%n", slipway, database, daemon, total,
+				target, total * target / 1e6, Runtime.getRuntime().availableProcessors());
 	}
 
 	private static String describe(String part) {

@@ -179,6 +179,7 @@ public final class LogBenchmark {
 				+ "reported dropped; %d reports of lines Docker no longer had) in %.1f s = %.0f lines/s%n", process,
 				FLOOD_LINES, lines, distinct, FLOOD_LINES - distinct, dropped, missing, seconds, rate);
 		System.out.print(cpu);
+		System.out.print(profile.perLine(rate, TARGET));
 		scale(slipway, app, type, 0);
 		return new Flood(rate, image);
 	}
