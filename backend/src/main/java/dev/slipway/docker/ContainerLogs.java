@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.model.Frame;
 
 /** Short reads of a container's output, for error messages. */
@@ -21,24 +22,10 @@ public final class ContainerLogs {
 		List<String> output = new ArrayList<>();
 		LineBuffer buffer = new LineBuffer(output::add);
 		try {
-			docker.api()
-				.logContainerCmd(container)
-				.withStdOut(true)
-				.withStdErr(true)
-				.withTail(lines)
-				.exec(new ResultCallback.Adapter<Frame>() {
-					@Override
-					public void onNext(Frame frame) {
-						buffer.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-					}
-				})
-				.awaitCompletion(10, TimeUnit.SECONDS);
+			read(docker.api().logContainerCmd(container).withTail(lines), buffer);
 		}
 		catch (RuntimeException ex) {
 			output.add("(cannot read the output of " + container + ": " + ex.getMessage() + ")");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 		buffer.flush();
 		return output;
@@ -62,12 +49,23 @@ public final class ContainerLogs {
 			}
 		});
 		try {
-			docker.api()
+			read(docker.api()
 				.logContainerCmd(container)
-				.withStdOut(true)
-				.withStdErr(true)
 				.withTimestamps(true)
-				.withSince((int) since.getEpochSecond())
+				.withSince((int) since.getEpochSecond()), buffer);
+		}
+		catch (RuntimeException ex) {
+			return List.of();
+		}
+		buffer.flush();
+		return output;
+	}
+
+	/** Reads what the command asks for, stdout and stderr, into the buffer for up to 10 s. */
+	private static void read(LogContainerCmd command, LineBuffer buffer) {
+		try {
+			command.withStdOut(true)
+				.withStdErr(true)
 				.exec(new ResultCallback.Adapter<Frame>() {
 					@Override
 					public void onNext(Frame frame) {
@@ -76,14 +74,9 @@ public final class ContainerLogs {
 				})
 				.awaitCompletion(10, TimeUnit.SECONDS);
 		}
-		catch (RuntimeException ex) {
-			return List.of();
-		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		buffer.flush();
-		return output;
 	}
 
 	/**

@@ -93,30 +93,7 @@ class LogCollectorTest {
 	}
 
 	/** Nothing stored but the feed's cursor: one line at {@link #STORED_LAST}. */
-	private static final class StoreWithCursor extends LogStore {
-
-		StoreWithCursor() {
-			super(null, null);
-		}
-
-		@Override
-		long maxSeq(long appId) {
-			return 0;
-		}
-
-		@Override
-		long minSeq(long appId) {
-			return 0;
-		}
-
-		@Override
-		List<LogLine> recent(long appId, LogFilter filter, int limit) {
-			return List.of();
-		}
-
-		@Override
-		void write(List<PendingLine> lines, Map<String, ContainerCursor> cursors) {
-		}
+	private static final class StoreWithCursor extends UnstoredAppLogs.EmptyStore {
 
 		@Override
 		Map<String, ContainerCursor> cursors() {

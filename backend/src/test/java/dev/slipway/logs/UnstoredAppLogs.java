@@ -20,7 +20,7 @@ public final class UnstoredAppLogs {
 	}
 
 	/** A store with nothing in it yet, which never finishes writing (no writer runs here). */
-	private static final class EmptyStore extends LogStore {
+	static class EmptyStore extends LogStore {
 
 		EmptyStore() {
 			super(null, null);
