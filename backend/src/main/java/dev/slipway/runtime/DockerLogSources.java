@@ -122,7 +122,8 @@ class DockerLogSources implements LogSources {
 
 	private static Optional<LogFeed> feed(String containerId, Map<String, String> labels) {
 		String role = labels.get(SlipwayLabels.ROLE);
-		if (!COLLECTED.contains(role)) {
+		// A container of an app's image started by hand carries the image's labels but no role.
+		if (role == null || !COLLECTED.contains(role)) {
 			return Optional.empty();
 		}
 		return Optional
