@@ -68,7 +68,11 @@ public final class ControlPlaneBenchmark {
 	private ControlPlaneBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		BenchmarkMain.run(ControlPlaneBenchmark::measure);
+	}
+
+	private static void measure() throws Exception {
 		Path root = Path.of(System.getProperty("slipway.root", "..")).toAbsolutePath().normalize();
 		String instance = System.getProperty("bench.instance", "slipway-bench");
 		int routerPort = Integer.getInteger("bench.router-port", 8900);
@@ -153,7 +157,6 @@ public final class ControlPlaneBenchmark {
 				+ "the run command healthy in 15 s; 2 % of a core idle, 5 % with 16 apps writing 150 lines/s; "
 				+ "dashboard p99 200 ms with 50 clients.");
 		slipway.remove();
-		System.exit(0);
 	}
 
 	private record Floor(double readySeconds, double residentMib) {

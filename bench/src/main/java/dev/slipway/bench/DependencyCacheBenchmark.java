@@ -20,10 +20,14 @@ public final class DependencyCacheBenchmark {
 	}
 
 	public static void main(String[] args) {
-		SlipwayUnderTest slipway = SlipwayUnderTest.dedicated("slipway-bench", 8900);
+		BenchmarkMain.run(DependencyCacheBenchmark::measure);
+	}
+
+	private static void measure() throws Exception {
+		SlipwayUnderTest slipway = SlipwayUnderTest.dedicated(System.getProperty("bench.instance", "slipway-bench"),
+				Integer.getInteger("bench.router-port", 8900));
 		maven(slipway);
 		node(slipway);
-		System.exit(0);
 	}
 
 	static void maven(SlipwayUnderTest slipway) {

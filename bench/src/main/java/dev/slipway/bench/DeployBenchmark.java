@@ -49,6 +49,10 @@ public final class DeployBenchmark {
 	}
 
 	public static void main(String[] args) {
+		BenchmarkMain.run(DeployBenchmark::measure);
+	}
+
+	private static void measure() throws Exception {
 		int routerPort = Integer.getInteger("bench.router-port", 8900);
 		SlipwayUnderTest slipway = SlipwayUnderTest.dedicated(System.getProperty("bench.instance", "slipway-bench"),
 				routerPort);
@@ -58,7 +62,6 @@ public final class DeployBenchmark {
 		finally {
 			removeBareContainers();
 		}
-		System.exit(0);
 	}
 
 	private static void run(SlipwayUnderTest slipway, int routerPort) {

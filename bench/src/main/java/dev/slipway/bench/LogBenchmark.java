@@ -61,18 +61,8 @@ public final class LogBenchmark {
 	private LogBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		try {
-			run();
-		}
-		catch (Exception | Error ex) {
-			// Printed here: the exit below would end the JVM before anything else printed it.
-			ex.printStackTrace();
-		}
-		finally {
-			// The Slipway under test keeps the JVM alive; a failed run must not leave it running.
-			System.exit(0);
-		}
+	public static void main(String[] args) {
+		BenchmarkMain.run(LogBenchmark::run);
 	}
 
 	private static void run() throws Exception {

@@ -52,7 +52,11 @@ public final class LogFollowerBenchmark {
 	private LogFollowerBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		BenchmarkMain.run(LogFollowerBenchmark::measure);
+	}
+
+	private static void measure() throws Exception {
 		SlipwayUnderTest slipway = SlipwayUnderTest.dedicated(System.getProperty("bench.instance", "slipway-bench"),
 				Integer.getInteger("bench.router-port", 8900));
 		String app = slipway.createApp("follow");
@@ -104,7 +108,6 @@ public final class LogFollowerBenchmark {
 			catchUp(slipway.bean(AppLogs.class), appId, browser, stream, burst);
 			System.out.println("Targets: every burst line received once, in order, no gap; p99 under the burst ≤ 250 ms.");
 		}
-		System.exit(0);
 	}
 
 	private static void report(FollowedLines idle, FollowedLines burst, Instant stored) {

@@ -120,7 +120,11 @@ public final class RouterBenchmark {
 	private RouterBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		BenchmarkMain.run(RouterBenchmark::measure);
+	}
+
+	private static void measure() throws Exception {
 		if (!Command.run(List.of("sh", "-c", "command -v wrk"), Duration.ofSeconds(10)).succeeded()) {
 			System.err.println("The router benchmark needs wrk, the HTTP load generator: apt-get install -y wrk");
 			System.exit(2);
@@ -189,7 +193,6 @@ public final class RouterBenchmark {
 				"Router lines: %,d in the app's log for %,d requests wrk counted through the router, counted %.1f s after the load%n",
 				stored, routed, Duration.between(loadEnded, Instant.now()).toMillis() / 1000.0);
 		System.out.println("Targets: router at least 0.8 x direct req/s, p99 at most 1.2 x direct.");
-		System.exit(0);
 	}
 
 	private static Run wrk(String url, String host, boolean newConnections, CpuMeter meter) {

@@ -83,7 +83,11 @@ public final class ScaleBenchmark {
 	private ScaleBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		BenchmarkMain.run(ScaleBenchmark::measure);
+	}
+
+	private static void measure() throws Exception {
 		// Each size starts Slipway twice; its start-up lines would bury the figures.
 		System.setProperty("logging.level.root", System.getProperty("logging.level.root", "WARN"));
 		Map<Integer, Map<String, Double>> results = new LinkedHashMap<>();
@@ -91,7 +95,6 @@ public final class ScaleBenchmark {
 			results.put(apps, run(apps));
 		}
 		print(results);
-		System.exit(0);
 	}
 
 	private static Map<String, Double> run(int size) throws Exception {
