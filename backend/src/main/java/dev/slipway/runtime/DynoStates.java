@@ -90,6 +90,11 @@ class DynoStates {
 		dyno.retiring = true;
 	}
 
+	/** A dyno that was to retire stays after all, as when the switch away from it failed. */
+	void kept(TrackedDyno dyno) {
+		dyno.retiring = false;
+	}
+
 	/** A dyno is being stopped: out of the route at once, shown as stopping. */
 	void stopping(TrackedDyno dyno) {
 		retiring(dyno);

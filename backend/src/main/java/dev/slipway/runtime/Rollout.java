@@ -113,7 +113,16 @@ class Rollout {
 			deployment.update(spec);
 			deployments.save(deployment);
 		}, () -> deployments.save(new Deployment(spec)));
-		routes.refresh(spec.appId(), spec.appName());
+		// A restart's new dynos have the release of those they replace: those leave the route with the
+		// switch, not after it, or the router keeps sending to addresses that stop answering.
+		previous.forEach(states::retiring);
+		try {
+			routes.refresh(spec.appId(), spec.appName());
+		}
+		catch (RuntimeException ex) {
+			previous.forEach(states::kept);
+			throw ex;
+		}
 		if (!started.isEmpty()) {
 			log.step("The router sends requests to v" + spec.version());
 		}

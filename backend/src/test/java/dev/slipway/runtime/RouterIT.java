@@ -1,6 +1,7 @@
 package dev.slipway.runtime;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,38 @@ class RouterIT {
 		awaitContainers(app, 1);
 		assertThat(RouterClient.get(app).body()).contains("dyno=web.1");
 		assertThat(slipway.adminApi().get("/api/apps/" + app + "/dynos").json().size()).isEqualTo(1);
+	}
+
+	/**
+	 * A restart's new web dynos have the release of those they replace: the router must leave the old
+	 * ones with the switch. It kept them, so after the second restart it sent requests to addresses
+	 * nothing answered on (or that Docker had given the new dyno, which a stale connection table of the
+	 * old one made time out).
+	 */
+	@Test
+	void restartsReplaceTheWebDynosWithoutARequestFailing() throws Exception {
+		String app = slipway.createApp("restarts");
+		assertThat(GitProject.sample("procfile").push(slipway, app, slipway.adminToken()).succeeded()).isTrue();
+		List<String> failed = new ArrayList<>();
+		for (int restart = 1; restart <= 4; restart++) {
+			Thread restarting = Thread.ofPlatform()
+				.start(() -> assertThat(slipway.adminApi().delete("/api/apps/" + app + "/dynos").status()).isEqualTo(202));
+			while (restarting.isAlive()) {
+				answer(app, restart, failed);
+			}
+			for (int request = 0; request < 20; request++) {
+				answer(app, restart, failed);
+				Thread.sleep(50);
+			}
+		}
+		assertThat(failed).isEmpty();
+	}
+
+	private static void answer(String app, int restart, List<String> failed) {
+		RouterClient.Answer answer = RouterClient.get(app);
+		if (answer.status() != 200 || !answer.body().startsWith("shell v1")) {
+			failed.add("restart " + restart + ": " + answer.status() + " " + answer.body().strip());
+		}
 	}
 
 	@Test
