@@ -41,6 +41,9 @@ public final class SlipwayUnderTest extends ControlPlane {
 	 */
 	public static final String LOG_BUFFER_SIZE = "2MB";
 
+	/** The shared instance's limit on what a dyno writes to its own filesystem, checked every 5 s. */
+	public static final String DYNO_DISK_LIMIT = "64MB";
+
 	private static SlipwayUnderTest shared;
 
 	private final Map<String, Object> properties = new HashMap<>();
@@ -93,7 +96,8 @@ public final class SlipwayUnderTest extends ControlPlane {
 	public static synchronized SlipwayUnderTest shared() {
 		if (shared == null) {
 			shared = new SlipwayUnderTest(INSTANCE, RouterClient.PORT, SlipwayApplication.class,
-					Map.of("slipway.logs.buffer-size", LOG_BUFFER_SIZE));
+					Map.of("slipway.logs.buffer-size", LOG_BUFFER_SIZE, "slipway.runtime.dyno-disk.limit", DYNO_DISK_LIMIT,
+							"slipway.runtime.dyno-disk.check-interval", "5s"));
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::remove));
 		}
 		return shared;
