@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +35,8 @@ class GroupCommitTest {
 
 	private final Set<String> changedSinceSnapshot = new HashSet<>();
 
-	private final Map<String, Integer> live = new ConcurrentHashMap<>();
+	/** Replaced as a whole, as nginx's workers take a new configuration: a reader never sees one half made. */
+	private volatile Map<String, Integer> live = Map.of();
 
 	private final List<Snapshot> commits = new ArrayList<>();
 
@@ -72,8 +72,7 @@ class GroupCommitTest {
 		if (snapshot.values().containsKey("refused")) {
 			throw new IllegalStateException("nginx refused the routes");
 		}
-		live.clear();
-		live.putAll(snapshot.values());
+		live = Map.copyOf(snapshot.values());
 	}
 
 	private void withdraw(Snapshot failed) {
