@@ -1,12 +1,16 @@
 package dev.slipway.router;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.slipway.apps.App;
 import dev.slipway.errors.SlipwayException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,14 +24,51 @@ public class DomainService {
 
 	private final Domains domains;
 
+	private final HttpsSettings httpsSettings;
+
 	private final Router router;
 
 	private final RouterSettings settings;
 
-	DomainService(Domains domains, Router router, RouterSettings settings) {
+	private final ApplicationEventPublisher events;
+
+	DomainService(Domains domains, HttpsSettings httpsSettings, Router router, RouterSettings settings,
+			ApplicationEventPublisher events) {
 		this.domains = domains;
+		this.events = events;
+		this.httpsSettings = httpsSettings;
 		this.router = router;
 		this.settings = settings;
+	}
+
+	/** Every hostname the app answers at: its own under the base domain, then its custom domains. */
+	@Transactional(readOnly = true)
+	public List<String> hostnames(App app) {
+		List<String> hostnames = new ArrayList<>();
+		hostnames.add(app.name() + "." + settings.baseDomain());
+		of(app).forEach(domain -> hostnames.add(domain.hostname()));
+		return hostnames;
+	}
+
+	/** The custom domains of every app, by app id. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<String>> customHostnames() {
+		Map<Long, List<String>> byApp = new HashMap<>();
+		domains.findAll().forEach(domain -> byApp.computeIfAbsent(domain.appId(), id -> new ArrayList<>()).add(domain.hostname()));
+		return byApp;
+	}
+
+	@Transactional(readOnly = true)
+	public HttpsPolicy httpsPolicy(App app) {
+		return httpsSettings.findById(app.id()).map(HttpsSetting::policy).orElse(HttpsPolicy.DEFAULT);
+	}
+
+	/** Changes whether the app's plain-HTTP requests go to HTTPS and whether it sends HSTS; returns once nginx serves it. */
+	@Transactional
+	public void changeHttpsPolicy(App app, HttpsPolicy policy) {
+		httpsSettings.findById(app.id()).ifPresentOrElse(setting -> setting.change(policy),
+				() -> httpsSettings.save(new HttpsSetting(app.id(), policy)));
+		router.httpsPolicyChanged(app.name(), policy).awaitServed();
 	}
 
 	@Transactional(readOnly = true)
@@ -80,6 +121,7 @@ public class DomainService {
 
 	/** Hands the router the app's domains as this transaction sees them; returns once nginx serves them. */
 	private void domainsChanged(App app) {
+		events.publishEvent(new DomainsChanged(app.id(), app.name()));
 		router.domainsChanged(app.name(), domains.findByAppIdOrderByHostname(app.id()).stream().map(Domain::hostname).toList())
 			.awaitServed();
 	}

@@ -2,46 +2,139 @@ package dev.slipway.router;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 
-/** Renders the nginx routes of every app: hostnames, upstreams, or the page that says why there are none. */
+/**
+ * Renders the nginx routes of every app: hostnames, upstreams, or the page that says why there are
+ * none; on HTTPS, one server per certificate an app's hostnames have, and the redirects to it.
+ */
 final class RouteTable {
 
+	static final String CERTIFICATES_DIRECTORY = "/etc/nginx/slipway/certs";
+
 	private static final Template TEMPLATE = template();
+
+	/** The host's name servers (the router uses the host's network), which nginx asks for OCSP responders. */
+	private static final String RESOLVER = nameservers(Path.of("/etc/resolv.conf"));
 
 	private RouteTable() {
 	}
 
-	static String render(long generation, RouterSettings settings, Map<String, Route> routes,
-			Map<String, List<String>> hostnames) {
+	static String render(long generation, RouterSettings settings, Routing routing) {
 		List<Map<String, Object>> apps = new ArrayList<>();
 		List<Map<String, Object>> dynos = new ArrayList<>();
+		Set<String> redirects = new TreeSet<>();
+		String httpsSuffix = settings.httpsPort() == 443 ? "" : ":" + settings.httpsPort();
 		// nginx refuses a map that names an address twice, which two routes can for a moment: a
 		// crashed dyno's address taken by a new container before the crash reached its app's route.
 		Set<String> addresses = new HashSet<>();
-		new TreeMap<>(routes).forEach((app, route) -> {
+		new TreeMap<>(routing.routes()).forEach((app, route) -> {
 			boolean serving = route.state() == Route.State.SERVING;
-			apps.add(Map.of("name", app, "state", route.state().name().toLowerCase(), "serving", serving,
-					"hostnames", String.join(" ", hostnames.getOrDefault(app, List.of())), "upstreams",
-					route.upstreams(), "title", title(route.state()), "message", message(app, route.state())));
+			List<String> hostnames = routing.hostnames().getOrDefault(app, List.of());
+			HttpsPolicy policy = routing.policy(app);
+			List<Map<String, Object>> secured = new ArrayList<>();
+			if (settings.httpsEnabled()) {
+				byCertificate(hostnames, routing.certificates()).forEach((certificate, names) -> secured.add(Map.of(
+						"hostnames", String.join(" ", names), "file", file(certificate), "hsts", policy.hsts(),
+						"redirect", false)));
+				if (policy.redirect()) {
+					hostnames.stream().filter(routing.certificates()::containsKey).forEach(redirects::add);
+				}
+			}
+			Map<String, Object> model = new HashMap<>();
+			model.put("name", app);
+			model.put("state", route.state().name().toLowerCase());
+			model.put("serving", serving);
+			model.put("hostnames", String.join(" ", hostnames));
+			model.put("upstreams", route.upstreams());
+			model.put("title", title(route.state()));
+			model.put("message", message(app, route.state()));
+			model.put("secured", secured);
+			model.put("redirect", policy.redirect() && !secured.isEmpty());
+			apps.add(model);
 			route.upstreams()
 				.stream()
 				.filter(upstream -> addresses.add(upstream.address()))
 				.forEach(upstream -> dynos.add(Map.of("address", upstream.address(), "dyno", upstream.dyno())));
 		});
-		return TEMPLATE.execute(Map.of("generation", generation, "port", settings.port(), "connectTimeout",
-				settings.connectTimeout().toSeconds(), "readTimeout", settings.readTimeout().toSeconds(), "apps", apps,
-				"dynos", dynos));
+		Map<String, Object> model = new HashMap<>();
+		model.put("generation", generation);
+		model.put("port", settings.port());
+		model.put("httpsPort", settings.httpsEnabled() ? settings.httpsPort() : false);
+		model.put("httpsSuffix", httpsSuffix);
+		model.put("connectTimeout", settings.connectTimeout().toSeconds());
+		model.put("readTimeout", settings.readTimeout().toSeconds());
+		model.put("resolver", RESOLVER.isEmpty() ? false : RESOLVER);
+		model.put("apps", apps);
+		model.put("dynos", dynos);
+		model.put("redirects", List.copyOf(redirects));
+		model.put("controlPlane", controlPlane(settings, routing));
+		return TEMPLATE.execute(model);
+	}
+
+	/** Slipway's own server, once its web server listens and the router is to serve it at a hostname. */
+	private static Object controlPlane(RouterSettings settings, Routing routing) {
+		String hostname = settings.controlPlaneHostname();
+		if (routing.controlPlanePort() == 0 || hostname.isEmpty()) {
+			return false;
+		}
+		TlsCertificate certificate = settings.httpsEnabled() ? routing.certificates().get(hostname) : null;
+		Map<String, Object> model = new HashMap<>();
+		model.put("hostname", hostname);
+		model.put("controlPlanePort", routing.controlPlanePort());
+		model.put("redirect", certificate != null);
+		model.put("certificate", certificate == null ? false : Map.of("file", file(certificate)));
+		return model;
+	}
+
+	/** The hostnames that have a certificate, grouped by it, in the order given. */
+	private static Map<TlsCertificate, List<String>> byCertificate(List<String> hostnames,
+			Map<String, TlsCertificate> certificates) {
+		Map<TlsCertificate, List<String>> groups = new LinkedHashMap<>();
+		for (String hostname : hostnames) {
+			TlsCertificate certificate = certificates.get(hostname);
+			if (certificate != null) {
+				groups.computeIfAbsent(certificate, key -> new ArrayList<>()).add(hostname);
+			}
+		}
+		return groups;
+	}
+
+	static String nameservers(Path resolvConf) {
+		try {
+			return Files.readAllLines(resolvConf)
+				.stream()
+				.map(String::strip)
+				.filter(line -> line.startsWith("nameserver "))
+				.map(line -> line.substring("nameserver ".length()).strip())
+				.filter(address -> address.matches("[0-9a-fA-F.:]+"))
+				.map(address -> address.contains(":") ? "[" + address + "]" : address)
+				.collect(Collectors.joining(" "));
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	static String file(TlsCertificate certificate) {
+		return CERTIFICATES_DIRECTORY + "/" + certificate.fileName();
 	}
 
 	private static String title(Route.State state) {
@@ -63,8 +156,18 @@ final class RouteTable {
 	}
 
 	private static Template template() {
-		try (InputStream in = RouteTable.class.getResourceAsStream("/router/routes.conf.mustache")) {
-			return Mustache.compiler().escapeHTML(false).compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		Mustache.Compiler compiler = Mustache.compiler()
+			.escapeHTML(false)
+			.withLoader(name -> new StringReader(read("/router/" + name + ".mustache")));
+		return compiler.compile(read("/router/routes.conf.mustache"));
+	}
+
+	private static String read(String resource) {
+		try (InputStream in = RouteTable.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("No template " + resource + " on the class path");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +39,24 @@ public class Router implements DisposableBean {
 
 	private final AppService apps;
 
-	private final GroupCommit<Table> reloads;
+	private final HttpsSettings httpsSettings;
+
+	private final GroupCommit<Routing> reloads;
 
 	/** Each app's route as last asked for; guarded by {@link #reloads}. */
 	private final Map<String, Route> routes = new HashMap<>();
 
 	/** Each app's custom domains as last asked for; guarded by {@link #reloads}. */
 	private final Map<String, List<String>> customDomains = new HashMap<>();
+
+	/** The certificate of each hostname that has one; guarded by {@link #reloads}. */
+	private final Map<String, TlsCertificate> certificates = new HashMap<>();
+
+	/** Each app's HTTPS policy, where it is not the default; guarded by {@link #reloads}. */
+	private final Map<String, HttpsPolicy> policies = new HashMap<>();
+
+	/** The port of Slipway's own web server, 0 until it listens; guarded by {@link #reloads}. */
+	private int controlPlanePort;
 
 	/** The apps changed since the last reload started; guarded by {@link #reloads}. */
 	private final Set<String> changed = new HashSet<>();
@@ -60,10 +73,15 @@ public class Router implements DisposableBean {
 
 	private String installed;
 
-	Router(RouterContainer container, RouterSettings settings, Domains domains, AppService apps) {
+	/** The reloading thread's: the certificate files the router container has. */
+	private final Set<String> copiedCertificates = new HashSet<>();
+
+	Router(RouterContainer container, RouterSettings settings, Domains domains, HttpsSettings httpsSettings,
+			AppService apps) {
 		this.container = container;
 		this.settings = settings;
 		this.domains = domains;
+		this.httpsSettings = httpsSettings;
 		this.apps = apps;
 		this.reloads = new GroupCommit<>("slipway-router-reload", this::snapshot, this::reload, this::withdraw);
 	}
@@ -72,11 +90,14 @@ public class Router implements DisposableBean {
 	public void initialise(Map<String, Route> allRoutes) {
 		container.ensureRunning();
 		Map<String, List<String>> domainsByApp = domainsByApp();
+		Map<String, HttpsPolicy> policiesByApp = policiesByApp();
 		RouteChange first = new RouteChange(reloads.change(() -> {
 			routes.clear();
 			routes.putAll(allRoutes);
 			customDomains.clear();
 			customDomains.putAll(domainsByApp);
+			policies.clear();
+			policies.putAll(policiesByApp);
 			changed.clear();
 			initialised = true;
 			return true;
@@ -106,6 +127,7 @@ public class Router implements DisposableBean {
 		return new RouteChange(reloads.change(() -> {
 			Route previous = routes.remove(app);
 			customDomains.remove(app);
+			policies.remove(app);
 			changed.add(app);
 			return initialised && (previous != null || served.containsKey(app));
 		}));
@@ -125,13 +147,67 @@ public class Router implements DisposableBean {
 		}));
 	}
 
+	/** Sets an app's HTTPS policy, read in the transaction that changed it. */
+	RouteChange httpsPolicyChanged(String app, HttpsPolicy policy) {
+		return new RouteChange(reloads.change(() -> {
+			policies.put(app, policy);
+			changed.add(app);
+			return initialised;
+		}));
+	}
+
+	/**
+	 * Sets the certificate of every hostname that has one (hostnames left out have none); returns at
+	 * once when they are the ones installed already. A reload installs new certificates gracefully:
+	 * requests in flight finish, new connections get the new certificate.
+	 */
+	public RouteChange certificates(Map<String, TlsCertificate> byHostname) {
+		Map<String, TlsCertificate> wanted = Map.copyOf(byHostname);
+		return new RouteChange(reloads.change(() -> {
+			if (wanted.equals(certificates)) {
+				return false;
+			}
+			certificates.clear();
+			certificates.putAll(wanted);
+			return initialised;
+		}));
+	}
+
+	/** Once Slipway's web server listens, the router serves it at Slipway's hostname. */
+	@EventListener
+	void webServerStarted(WebServerInitializedEvent event) {
+		controlPlane(event.getWebServer().getPort());
+	}
+
+	/** Serves Slipway's own web server, listening on {@code port} of this machine, at its hostname. */
+	public RouteChange controlPlane(int port) {
+		return new RouteChange(reloads.change(() -> {
+			boolean changes = port != controlPlanePort;
+			controlPlanePort = port;
+			return initialised && changes;
+		}));
+	}
+
+	/** Serves an ACME HTTP-01 challenge's answer at {@code /.well-known/acme-challenge/<token>} on every hostname. */
+	public void publishChallenge(String token, String keyAuthorization) {
+		container.publishChallenge(token, keyAuthorization);
+	}
+
+	public void withdrawChallenge(String token) {
+		container.withdrawChallenge(token);
+	}
+
+	public RouterSettings settings() {
+		return settings;
+	}
+
 	@Override
 	public void destroy() {
 		reloads.close();
 	}
 
 	/** What the next reload installs: every route and hostname asked for so far. */
-	private Table snapshot() {
+	private Routing snapshot() {
 		Map<String, List<String>> hostnames = new HashMap<>();
 		for (String app : routes.keySet()) {
 			List<String> names = new ArrayList<>();
@@ -139,16 +215,17 @@ public class Router implements DisposableBean {
 			names.addAll(customDomains.getOrDefault(app, List.of()));
 			hostnames.put(app, names);
 		}
-		Table table = new Table(Map.copyOf(routes), Map.copyOf(customDomains), hostnames, Set.copyOf(changed));
+		Routing routing = new Routing(Map.copyOf(routes), Map.copyOf(customDomains), hostnames,
+				Map.copyOf(certificates), Map.copyOf(policies), controlPlanePort, Set.copyOf(changed));
 		changed.clear();
-		return table;
+		return routing;
 	}
 
 	/**
 	 * After a failed reload, asks again for what nginx serves for each app the reload changed and
 	 * nothing has changed since, so that a change nginx refuses fails once and not every later reload.
 	 */
-	private void withdraw(Table failed) {
+	private void withdraw(Routing failed) {
 		failed.changed().stream().filter(app -> !changed.contains(app)).forEach(app -> {
 			Route route = served.get(app);
 			if (route == null) {
@@ -171,11 +248,22 @@ public class Router implements DisposableBean {
 	 * Renders and installs the routes. The first install after a start runs nginx's test and reload
 	 * in the container, where the router may have only just started; later ones signal nginx's master.
 	 */
-	private void reload(Table table) {
+	private void reload(Routing table) {
 		generation++;
-		String config = RouteTable.render(generation, settings, table.routes(), table.hostnames());
+		String config = RouteTable.render(generation, settings, table);
 		long started = System.nanoTime();
 		try {
+			if (installed == null) {
+				copiedCertificates.clear();
+			}
+			List<TlsCertificate> missing = table.certificates()
+				.values()
+				.stream()
+				.distinct()
+				.filter(certificate -> !copiedCertificates.contains(certificate.fileName()))
+				.toList();
+			container.copyCertificates(missing);
+			missing.forEach(certificate -> copiedCertificates.add(certificate.fileName()));
 			if (installed == null) {
 				container.install(config, generation);
 			}
@@ -210,8 +298,19 @@ public class Router implements DisposableBean {
 		return byApp;
 	}
 
-	private record Table(Map<String, Route> routes, Map<String, List<String>> customDomains,
-			Map<String, List<String>> hostnames, Set<String> changed) {
+	private Map<String, HttpsPolicy> policiesByApp() {
+		Map<Long, String> names = new HashMap<>();
+		for (App app : apps.all()) {
+			names.put(app.id(), app.name());
+		}
+		Map<String, HttpsPolicy> byApp = new HashMap<>();
+		for (HttpsSetting setting : httpsSettings.findAll()) {
+			String app = names.get(setting.appId());
+			if (app != null) {
+				byApp.put(app, setting.policy());
+			}
+		}
+		return byApp;
 	}
 
 }

@@ -53,6 +53,8 @@ class RouterContainer {
 
 	private static final String LOG_DIRECTORY = "/var/log/slipway";
 
+	private static final String CHALLENGES_DIRECTORY = "/etc/nginx/slipway/acme/.well-known/acme-challenge";
+
 	private final DockerClients docker;
 
 	private final PlatformImages images;
@@ -185,12 +187,42 @@ class RouterContainer {
 	}
 
 	private void copy(String file, String content) {
-		BuildContext tar = new BuildContext().with(file, content.getBytes(StandardCharsets.UTF_8));
+		copy(CONFIG_DIRECTORY, new BuildContext().with(file, content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private void copy(String directory, BuildContext files) {
 		docker.api()
 			.copyArchiveToContainerCmd(name())
-			.withRemotePath(CONFIG_DIRECTORY)
-			.withTarInputStream(new ByteArrayInputStream(tar.tar()))
+			.withRemotePath(directory)
+			.withTarInputStream(new ByteArrayInputStream(files.tar()))
 			.exec();
+	}
+
+	/** Puts certificate files in the directory only root (nginx's master) may read. */
+	void copyCertificates(List<TlsCertificate> certificates) {
+		if (certificates.isEmpty()) {
+			return;
+		}
+		BuildContext files = new BuildContext();
+		certificates.forEach(certificate -> files.with(certificate.fileName(), certificate.file()));
+		copy(RouteTable.CERTIFICATES_DIRECTORY, files);
+	}
+
+	/** A file nginx serves as is, with no reload: see the acme-challenge location of every plain-HTTP server. */
+	void publishChallenge(String token, String keyAuthorization) {
+		copy(CHALLENGES_DIRECTORY, new BuildContext().with(challengeFile(token), keyAuthorization.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	void withdrawChallenge(String token) {
+		ContainerExec.run(docker, name(), "rm", "-f", CHALLENGES_DIRECTORY + "/" + challengeFile(token));
+	}
+
+	/** ACME tokens are base64url; anything else could name a path outside the directory. */
+	private static String challengeFile(String token) {
+		if (!token.matches("[A-Za-z0-9_-]{1,256}")) {
+			throw new IllegalArgumentException("Not an ACME token: " + token);
+		}
+		return token;
 	}
 
 	/** The generation the router serves, read from its own answer: proof that new workers took over. */

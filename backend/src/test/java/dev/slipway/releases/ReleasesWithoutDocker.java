@@ -38,7 +38,7 @@ public final class ReleasesWithoutDocker {
 		return new ReleaseService(recorded, runtime, builds,
 				new RuntimeSettings(5000, Duration.ofSeconds(60), Duration.ofSeconds(90), Duration.ofSeconds(30),
 						Duration.ofHours(1), 512, "standard-1x", "10.213.0.0/16", 24),
-				new RouterSettings(8000, "localhost", Duration.ofSeconds(5), Duration.ofSeconds(30), 100),
+				new RouterSettings(8000, 443, "localhost", "", Duration.ofSeconds(5), Duration.ofSeconds(30), 100),
 				new ImageRetention(recorded, builds, docker), docker, events, UnstoredAppLogs.create(), locks);
 	}
 

@@ -5,6 +5,7 @@ import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import dev.slipway.router.DomainService;
+import dev.slipway.router.HttpsPolicy;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,6 +40,17 @@ class DomainsPageController {
 			flash.addFlashAttribute("domainError", ex.getMessage());
 			flash.addFlashAttribute("domainInput", hostname);
 		}
+		return "redirect:/apps/" + app.name() + "/settings";
+	}
+
+	@PostMapping("/https")
+	String https(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
+			@RequestParam(defaultValue = "false") boolean redirect, @RequestParam(defaultValue = "false") boolean hsts,
+			RedirectAttributes flash) {
+		App app = apps.require(appName, user);
+		domains.changeHttpsPolicy(app, new HttpsPolicy(redirect, hsts));
+		flash.addFlashAttribute("notice", "HTTP " + (redirect ? "redirects to HTTPS" : "is served as is")
+				+ (hsts ? ", with HSTS." : "."));
 		return "redirect:/apps/" + app.name() + "/settings";
 	}
 

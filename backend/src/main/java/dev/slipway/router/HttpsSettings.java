@@ -1,0 +1,7 @@
+package dev.slipway.router;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface HttpsSettings extends JpaRepository<HttpsSetting, Long> {
+
+}
