@@ -144,6 +144,7 @@ class ComposeIT {
 		env.put("SLIPWAY_NAME", NAME);
 		env.put("SLIPWAY_PORT", String.valueOf(DASHBOARD_PORT));
 		env.put("SLIPWAY_ROUTER_PORT", String.valueOf(ROUTER_PORT));
+		env.put("SLIPWAY_ROUTER_HTTPS_PORT", String.valueOf(ROUTER_PORT + 3));
 		env.put("SLIPWAY_DATABASE_PORT", String.valueOf(DATABASE_PORT));
 		env.put("SLIPWAY_BASE_DOMAIN", BASE_DOMAIN);
 		env.put("SLIPWAY_ADMIN_EMAIL", ADMIN_EMAIL);

@@ -63,8 +63,8 @@ public final class SlipwayUnderTest extends ControlPlane {
 
 	/**
 	 * The settings of a new installation named {@code instance}, whose data directory and Docker
-	 * resources are removed first: the admin, quick boot timeouts, and its own database port, its router
-	 * port + 2: never one another fork or test run takes, nor one from the kernel's ephemeral range, which
+	 * resources are removed first: the admin, quick boot timeouts, its own database port, its router
+	 * port + 2, and HTTPS port, its router port + 3: never one another fork or test run takes, nor one from the kernel's ephemeral range, which
 	 * an outgoing connection could take while the database restarts.
 	 */
 	static Map<String, Object> freshSettings(String instance, int routerPort) {
@@ -74,6 +74,7 @@ public final class SlipwayUnderTest extends ControlPlane {
 		Map<String, Object> settings = new HashMap<>();
 		settings.put("slipway.name", instance);
 		settings.put("slipway.router.port", routerPort);
+		settings.put("slipway.router.https-port", routerPort + 3);
 		settings.put("slipway.data-dir", dataDir.toString());
 		settings.put("slipway.database.port", routerPort + 2);
 		settings.put("slipway.admin.email", ADMIN_EMAIL);
@@ -106,6 +107,13 @@ public final class SlipwayUnderTest extends ControlPlane {
 	/** A Slipway of its own, for the benchmarks: its own containers, database and router port. */
 	public static SlipwayUnderTest dedicated(String instance, int routerPort) {
 		return dedicated(instance, routerPort, SlipwayApplication.class);
+	}
+
+	/** A Slipway of its own with settings of its own (another base domain, a test CA), for a test class that needs them. */
+	public static SlipwayUnderTest dedicated(String instance, int routerPort, Map<String, Object> settings) {
+		SlipwayUnderTest slipway = new SlipwayUnderTest(instance, routerPort, SlipwayApplication.class, settings);
+		Runtime.getRuntime().addShutdownHook(new Thread(slipway::remove));
+		return slipway;
 	}
 
 	/**

@@ -36,16 +36,19 @@ class AppsApiController {
 
 	record AppResource(String name, Instant createdAt, String gitUrl, boolean dynosMayRunAsRoot) {
 
-		static AppResource of(App app) {
-			return new AppResource(app.name(), app.createdAt(), GitRemote.url(app.name()), app.dynosMayRunAsRoot());
+		static AppResource of(App app, GitRemote remote) {
+			return new AppResource(app.name(), app.createdAt(), remote.url(app.name()), app.dynosMayRunAsRoot());
 		}
 
 	}
 
 	private final AppService apps;
 
-	AppsApiController(AppService apps) {
+	private final GitRemote remote;
+
+	AppsApiController(AppService apps, GitRemote remote) {
 		this.apps = apps;
+		this.remote = remote;
 	}
 
 	@PostMapping
@@ -53,17 +56,17 @@ class AppsApiController {
 		App app = apps.create(request.name(), user);
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{name}").build(app.name()))
-			.body(AppResource.of(app));
+			.body(AppResource.of(app, remote));
 	}
 
 	@GetMapping
 	List<AppResource> list(@AuthenticationPrincipal UserPrincipal user) {
-		return apps.visibleTo(user).stream().map(AppResource::of).toList();
+		return apps.visibleTo(user).stream().map(app -> AppResource.of(app, remote)).toList();
 	}
 
 	@GetMapping("/{name}")
 	AppResource show(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name) {
-		return AppResource.of(apps.require(name, user));
+		return AppResource.of(apps.require(name, user), remote);
 	}
 
 	@PatchMapping("/{name}")
@@ -74,7 +77,7 @@ class AppsApiController {
 			throw SlipwayException.invalid("invalid_app_update",
 					"Send {\"dynos_may_run_as_root\": true} or false; nothing else about an app can be changed here.");
 		}
-		return AppResource.of(apps.allowRootDynos(app.name(), user, request.dynosMayRunAsRoot()));
+		return AppResource.of(apps.allowRootDynos(app.name(), user, request.dynosMayRunAsRoot()), remote);
 	}
 
 	@DeleteMapping("/{name}")

@@ -12,6 +12,12 @@ import org.springframework.stereotype.Component;
 @Component
 class GitRemoteSection implements AppPageSection<GitRemoteSection.View> {
 
+	private final GitRemote remote;
+
+	GitRemoteSection(GitRemote remote) {
+		this.remote = remote;
+	}
+
 	@Override
 	public Slot slot() {
 		return new Slot(AppTab.OVERVIEW, 900, new AppPageFragment("apps/sections", "git-remote"));
@@ -19,7 +25,7 @@ class GitRemoteSection implements AppPageSection<GitRemoteSection.View> {
 
 	@Override
 	public View model(App app, Flashed flashed) {
-		return new View(GitRemote.url(app.name()));
+		return new View(remote.url(app.name()));
 	}
 
 	public record View(String gitUrl) {

@@ -1,0 +1,342 @@
+package dev.slipway.certificates;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.slipway.apps.App;
+import dev.slipway.apps.AppCreated;
+import dev.slipway.apps.AppDeleted;
+import dev.slipway.apps.AppService;
+import dev.slipway.apps.SlipwayAddress;
+import dev.slipway.router.DomainService;
+import dev.slipway.router.DomainsChanged;
+import dev.slipway.router.Router;
+import dev.slipway.router.RouterSettings;
+import dev.slipway.router.TlsCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps a certificate for every hostname the router serves: each app's own and custom ones, and
+ * Slipway's. One thread does the work: it adds and removes hostnames as apps and domains change,
+ * hands the router what it should serve, and asks the CA for what is due (new names at once,
+ * renewals at two thirds of a certificate's life, failures again after a back-off), one at a time.
+ */
+@Service
+public class CertificateService implements DisposableBean, SlipwayAddress {
+
+	private static final Logger log = LoggerFactory.getLogger(CertificateService.class);
+
+	/** How often the worker looks even when nothing woke it: an expiry, or DNS that started to resolve. */
+	private static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
+
+	private final Certificates certificates;
+
+	private final AppService apps;
+
+	private final DomainService domains;
+
+	private final Router router;
+
+	private final RouterSettings routerSettings;
+
+	private final AcmeSettings settings;
+
+	private final AcmeClient acme;
+
+	private final ReachabilityCheck reachability;
+
+	private final TransactionTemplate transactions;
+
+	private final LinkedBlockingQueue<Boolean> wakeUps = new LinkedBlockingQueue<>();
+
+	private Thread worker;
+
+	/** Slipway's HTTPS address while the router serves its certificate; null otherwise. */
+	private volatile String controlPlaneHttps;
+
+	CertificateService(Certificates certificates, AppService apps, DomainService domains, Router router,
+			AcmeSettings settings, AcmeClient acme, ReachabilityCheck reachability, TransactionTemplate transactions) {
+		this.certificates = certificates;
+		this.apps = apps;
+		this.domains = domains;
+		this.router = router;
+		this.routerSettings = router.settings();
+		this.settings = settings;
+		this.acme = acme;
+		this.reachability = reachability;
+		this.transactions = transactions;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	synchronized void start() {
+		if (worker == null && routerSettings.httpsEnabled()) {
+			worker = Thread.ofPlatform().name("slipway-certificates").daemon().start(this::work);
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void appCreated(AppCreated event) {
+		wake();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void appDeleted(AppDeleted event) {
+		wake();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void domainsChanged(DomainsChanged event) {
+		wake();
+	}
+
+	/** Each of the app's hostnames with where its certificate stands, in the order the domains section lists them. */
+	public List<HostnameCertificate> of(App app) {
+		Map<String, Certificate> byHostname = new HashMap<>();
+		certificates.findByAppIdOrderByHostname(app.id()).forEach(row -> byHostname.put(row.hostname(), row));
+		return domains.hostnames(app).stream().map(hostname -> view(hostname, byHostname.get(hostname))).toList();
+	}
+
+	/** Slipway's own hostname and its certificate. */
+	public HostnameCertificate controlPlane() {
+		String hostname = routerSettings.controlPlaneHostname();
+		return view(hostname, certificates.findByHostname(hostname).filter(row -> row.appId() == null).orElse(null));
+	}
+
+	@Override
+	public Optional<String> https() {
+		return Optional.ofNullable(controlPlaneHttps);
+	}
+
+	/**
+	 * The owner's own certificate (a wildcard, say) for every hostname of the app it covers, instead of
+	 * the CA's; returns the hostnames it now serves.
+	 */
+	public List<String> upload(App app, String chainPem, String keyPem) {
+		UploadedCertificate uploaded = UploadedCertificate.parse(chainPem, keyPem);
+		List<String> hostnames = domains.hostnames(app);
+		List<String> covered = hostnames.stream().filter(uploaded::covers).toList();
+		if (covered.isEmpty()) {
+			throw UploadedCertificate.invalid("certificate_not_for_app", "The certificate is for "
+					+ String.join(", ", uploaded.names()) + ", none of " + app.name() + "'s hostnames ("
+					+ String.join(", ", hostnames) + ").");
+		}
+		Instant now = Instant.now();
+		transactions.executeWithoutResult(status -> {
+			Map<String, Certificate> existing = new HashMap<>();
+			certificates.findByAppIdOrderByHostname(app.id()).forEach(row -> existing.put(row.hostname(), row));
+			for (String hostname : covered) {
+				Certificate row = existing.get(hostname);
+				if (row == null) {
+					row = new Certificate(app.id(), hostname, now);
+				}
+				row.uploaded(uploaded.chainPem(), uploaded.keyPem(), uploaded.notBefore(), uploaded.notAfter(), now);
+				certificates.save(row);
+			}
+		});
+		install();
+		return covered;
+	}
+
+	/** Removes the app's uploaded certificate: the CA is asked for its hostnames at once. */
+	public void removeUpload(App app) {
+		Instant now = Instant.now();
+		transactions.executeWithoutResult(status -> certificates.findByAppIdOrderByHostname(app.id())
+			.stream()
+			.filter(row -> row.source() == CertificateSource.UPLOADED)
+			.forEach(row -> row.backToAcme(now)));
+		install();
+		wake();
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (worker != null) {
+			worker.interrupt();
+		}
+	}
+
+	private void wake() {
+		wakeUps.offer(Boolean.TRUE);
+	}
+
+	private void work() {
+		while (!Thread.currentThread().isInterrupted()) {
+			Duration sleep = LOOK_AGAIN;
+			try {
+				sleep = round();
+			}
+			catch (RuntimeException ex) {
+				log.error("Managing certificates failed; trying again in {}", LOOK_AGAIN, ex);
+			}
+			try {
+				wakeUps.poll(Math.max(sleep.toMillis(), 10), TimeUnit.MILLISECONDS);
+				wakeUps.clear();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+	}
+
+	/** One pass: follows the hostnames, installs what is valid, asks for what is due; returns how long until more is due. */
+	private Duration round() {
+		List<Certificate> due = transactions.execute(status -> follow(Instant.now()));
+		install();
+		for (Certificate certificate : due) {
+			if (Thread.currentThread().isInterrupted()) {
+				break;
+			}
+			attempt(certificate);
+		}
+		Instant next = certificates.findAll()
+			.stream()
+			.filter(row -> row.source() == CertificateSource.ACME)
+			.map(Certificate::nextAttempt)
+			.min(Instant::compareTo)
+			.orElse(Instant.MAX);
+		Duration until = Duration.between(Instant.now(), next);
+		return until.isNegative() ? Duration.ZERO : until.compareTo(LOOK_AGAIN) > 0 ? LOOK_AGAIN : until;
+	}
+
+	/** Adds a row for each new hostname, removes those of hostnames gone, and returns the rows due now. */
+	private List<Certificate> follow(Instant now) {
+		Map<String, Long> wanted = wantedHostnames();
+		Map<String, Certificate> rows = new HashMap<>();
+		for (Certificate row : certificates.findAll()) {
+			if (!wanted.containsKey(row.hostname()) || !Objects.equals(wanted.get(row.hostname()), row.appId())) {
+				certificates.delete(row);
+			}
+			else {
+				rows.put(row.hostname(), row);
+			}
+		}
+		wanted.forEach((hostname, appId) -> {
+			if (!rows.containsKey(hostname)) {
+				rows.put(hostname, certificates.save(new Certificate(appId, hostname, now)));
+			}
+		});
+		List<Certificate> due = new ArrayList<>();
+		for (Certificate row : rows.values()) {
+			String ineligible = ineligible(row.hostname());
+			if (ineligible != null) {
+				row.notRequested(ineligible, now);
+			}
+			else {
+				row.retryNow(now);
+			}
+			if (row.due(now)) {
+				due.add(row);
+			}
+		}
+		due.sort((a, b) -> a.nextAttempt().compareTo(b.nextAttempt()));
+		return due;
+	}
+
+	/** Every hostname the router serves and whose it is (0 for Slipway's own); Slipway's own first, as nginx takes it. */
+	private Map<String, Long> wantedHostnames() {
+		Map<String, Long> wanted = new LinkedHashMap<>();
+		wanted.put(routerSettings.controlPlaneHostname(), null);
+		Map<Long, List<String>> custom = domains.customHostnames();
+		for (App app : apps.all()) {
+			wanted.putIfAbsent(app.name() + "." + routerSettings.baseDomain(), app.id());
+			custom.getOrDefault(app.id(), List.of()).forEach(hostname -> wanted.putIfAbsent(hostname, app.id()));
+		}
+		return wanted;
+	}
+
+	/** Why the CA is not asked for this hostname; null when it is. */
+	private String ineligible(String hostname) {
+		if (!settings.enabled()) {
+			return "Automatic certificates are off (SLIPWAY_ACME_ENABLED=false): upload a certificate for HTTPS.";
+		}
+		if (hostname.startsWith("*.")) {
+			return "A CA certifies a wildcard only through DNS, which Slipway does not manage: upload a certificate for "
+					+ hostname + ".";
+		}
+		if (hostname.equals("localhost") || hostname.endsWith(".localhost") || !hostname.contains(".")
+				|| isAddress(hostname)) {
+			return hostname + " is not a public name, so no public CA certifies it: set SLIPWAY_BASE_DOMAIN to a domain"
+					+ " whose DNS points here, or upload a certificate.";
+		}
+		return null;
+	}
+
+	private static boolean isAddress(String hostname) {
+		return hostname.matches("[0-9.]+") || hostname.contains(":");
+	}
+
+	/** Asks the CA for one hostname's certificate, after the pre-check; keeps what came of it. */
+	private void attempt(Certificate row) {
+		String hostname = row.hostname();
+		Instant started = Instant.now();
+		String unreachable = reachability.problem(hostname).orElse(null);
+		if (unreachable != null) {
+			log.info("Not asking for a certificate for {} yet: {}", hostname, unreachable);
+			save(row.hostname(), current -> current.waiting(unreachable, settings.backOff(current.attempts() + 1), Instant.now()));
+			return;
+		}
+		try {
+			IssuedCertificate issued = acme.issue(hostname);
+			save(hostname, current -> current.issued(issued.chainPem(), issued.keyPem(), issued.notBefore(),
+					issued.notAfter(), Instant.now()));
+			log.info("The CA issued a certificate for {} in {} ms, valid until {}", hostname,
+					Duration.between(started, Instant.now()).toMillis(), issued.notAfter());
+			install();
+		}
+		catch (IssuanceRefused ex) {
+			log.warn("No certificate for {}: {}", hostname, ex.getMessage());
+			save(hostname, current -> current.failed(ex.getMessage(), ex.retryAt() != null ? ex.retryAt()
+					: Instant.now().plus(settings.backOff(current.attempts() + 1)), Instant.now()));
+		}
+	}
+
+	/** Changes the hostname's row as it is now, unless it was removed meanwhile (its domain or app went). */
+	private void save(String hostname, Consumer<Certificate> change) {
+		transactions.executeWithoutResult(status -> certificates.findByHostname(hostname).ifPresent(change));
+	}
+
+	/** Hands the router every certificate valid now; returns once it serves them. */
+	private void install() {
+		Instant now = Instant.now();
+		Map<String, TlsCertificate> served = new HashMap<>();
+		for (Certificate row : certificates.findAll()) {
+			TlsCertificate certificate = row.served(now);
+			if (certificate != null) {
+				served.put(row.hostname(), certificate);
+			}
+		}
+		router.certificates(served).awaitServed();
+		String own = routerSettings.controlPlaneHostname();
+		controlPlaneHttps = served.containsKey(own) ? routerSettings.httpsUrl(own) : null;
+	}
+
+	private HostnameCertificate view(String hostname, Certificate row) {
+		String httpsUrl = routerSettings.httpsUrl(hostname);
+		if (row == null) {
+			String ineligible = ineligible(hostname);
+			return new HostnameCertificate(hostname, httpsUrl, CertificateStatus.PENDING, CertificateSource.ACME, null, ineligible, null);
+		}
+		return new HostnameCertificate(hostname, httpsUrl, row.status(), row.source(), row.notAfter(), row.problem(),
+				row.status() == CertificateStatus.ISSUED || row.problem() != null ? row.nextAttemptAt() : null);
+	}
+
+}
