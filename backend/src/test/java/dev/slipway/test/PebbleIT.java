@@ -1,7 +1,5 @@
 package dev.slipway.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.InitialDirContext;
 
+import com.sun.net.httpserver.HttpServer;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +34,7 @@ import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
 import org.shredzone.acme4j.util.KeyPairUtils;
 
-import com.sun.net.httpserver.HttpServer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@link Pebble} fixture against acme4j, with a plain HTTP server of the test's own in the router's
