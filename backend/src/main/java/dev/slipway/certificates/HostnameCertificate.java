@@ -10,7 +10,7 @@ import java.time.Instant;
 public record HostnameCertificate(String hostname, String httpsUrl, CertificateStatus status, CertificateSource source,
 		Instant expiresAt, String problem, Instant nextAttemptAt) {
 
-	public boolean issued() {
+	public boolean hasCertificate() {
 		return status == CertificateStatus.ISSUED;
 	}
 

@@ -20,7 +20,6 @@ import javax.naming.NameNotFoundException;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
-import javax.naming.directory.Attributes;
 import javax.naming.directory.InitialDirContext;
 
 import dev.slipway.router.Router;
@@ -55,15 +54,17 @@ class ReachabilityCheck {
 	/** Why the CA could not reach the router at {@code hostname}; empty when it can. */
 	Optional<String> problem(String hostname) {
 		List<String> addresses;
+		String lookupFailure = "";
 		try {
 			addresses = resolve(hostname);
 		}
 		catch (NamingException | UnknownHostException ex) {
 			addresses = List.of();
+			lookupFailure = ex instanceof NamingException naming ? " (" + naming.getExplanation() + ")" : "";
 		}
 		if (addresses.isEmpty()) {
 			return Optional.of(hostname + " does not resolve" + (settings.dnsServer().isBlank() ? "" : " at " + settings.dnsServer())
-					+ ": add a DNS record (A or AAAA, or a wildcard for the base domain) pointing at this machine."
+					+ lookupFailure + ": add a DNS record (A or AAAA, or a wildcard for the base domain) pointing at this machine."
 					+ " Slipway asks for the certificate once it does.");
 		}
 		String token = probeToken();
@@ -124,22 +125,31 @@ class ReachabilityCheck {
 		environment.put("com.sun.jndi.dns.timeout.initial", "2000");
 		environment.put("com.sun.jndi.dns.timeout.retries", "2");
 		InitialDirContext dns = new InitialDirContext(environment);
+		NamingException failure = null;
 		try {
-			Attributes records = dns.getAttributes(hostname + ".", new String[] { "A", "AAAA" });
 			List<String> addresses = new ArrayList<>();
+			// One query per type: a server that fails one type (no IPv6 at all, say) still answers the other.
 			for (String type : new String[] { "A", "AAAA" }) {
-				Attribute values = records.get(type);
-				if (values != null) {
-					NamingEnumeration<?> all = values.getAll();
-					while (all.hasMore()) {
-						addresses.add(all.next().toString());
+				try {
+					Attribute values = dns.getAttributes(hostname + ".", new String[] { type }).get(type);
+					if (values != null) {
+						NamingEnumeration<?> all = values.getAll();
+						while (all.hasMore()) {
+							addresses.add(all.next().toString());
+						}
 					}
 				}
+				catch (NameNotFoundException ex) {
+					// No such name: no address of either type.
+				}
+				catch (NamingException ex) {
+					failure = failure == null ? ex : failure;
+				}
+			}
+			if (addresses.isEmpty() && failure != null) {
+				throw failure;
 			}
 			return addresses;
-		}
-		catch (NameNotFoundException ex) {
-			return List.of();
 		}
 		finally {
 			dns.close();
