@@ -90,6 +90,9 @@ public class DomainService {
 			throw SlipwayException.invalid("reserved_domain", normalized + " is under Slipway's base domain "
 					+ settings.baseDomain() + ", where each app has its own name already.");
 		}
+		if (normalized.equals(settings.controlPlaneHostname())) {
+			throw SlipwayException.invalid("reserved_domain", normalized + " is Slipway's own hostname.");
+		}
 		if (domains.existsByHostname(normalized)) {
 			throw SlipwayException.conflict("domain_taken", normalized + " belongs to an app already.");
 		}

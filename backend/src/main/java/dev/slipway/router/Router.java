@@ -180,7 +180,7 @@ public class Router implements DisposableBean {
 	}
 
 	/** Serves Slipway's own web server, listening on {@code port} of this machine, at its hostname. */
-	public RouteChange controlPlane(int port) {
+	RouteChange controlPlane(int port) {
 		return new RouteChange(reloads.change(() -> {
 			boolean changes = port != controlPlanePort;
 			controlPlanePort = port;
