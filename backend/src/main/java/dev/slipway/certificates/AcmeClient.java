@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
@@ -76,7 +78,7 @@ class AcmeClient {
 					answer(hostname, authorization);
 				}
 			}
-			KeyPair key = KeyPairUtils.createECKeyPair("secp256r1");
+			KeyPair key = newKeyPair();
 			order.execute(key);
 			if (order.waitForCompletion(VALIDATION_TIMEOUT) != Status.VALID) {
 				throw new IssuanceRefused("The CA did not issue the certificate: "
@@ -145,7 +147,7 @@ class AcmeClient {
 					+ session.getMetadata().getTermsOfService().map(URI::toString).orElse(settings.directoryUrl())
 					+ "): read them and set SLIPWAY_ACME_TERMS_AGREED=true", null);
 		}
-		KeyPair keyPair = KeyPairUtils.createECKeyPair("secp256r1");
+		KeyPair keyPair = newKeyPair();
 		AccountBuilder builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(keyPair);
 		if (!settings.email().isBlank()) {
 			builder.addEmail(settings.email().strip());
@@ -157,6 +159,18 @@ class AcmeClient {
 		log.info("Created an account at the ACME CA {}", settings.directoryUrl());
 		login = session.login(account.getLocation(), keyPair);
 		return login;
+	}
+
+	/** An EC P-256 key pair from the JDK's own provider (acme4j's helper needs BouncyCastle's registered). */
+	private static KeyPair newKeyPair() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
+			return generator.generateKeyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("This JDK cannot make EC P-256 keys", ex);
+		}
 	}
 
 	/** A session with the CA; with an extra CA bundle to trust, for a private or test CA. */
