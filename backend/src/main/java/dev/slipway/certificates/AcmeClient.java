@@ -1,8 +1,6 @@
 package dev.slipway.certificates;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -38,7 +36,6 @@ import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeRateLimitedException;
 import org.shredzone.acme4j.exception.AcmeServerException;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
-import org.shredzone.acme4j.util.KeyPairUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,13 +82,9 @@ class AcmeClient {
 						+ order.getError().map(AcmeClient::describe).orElse("order " + order.getStatus()), null);
 			}
 			org.shredzone.acme4j.Certificate certificate = order.getCertificate();
-			StringWriter chain = new StringWriter();
-			certificate.writeCertificate(chain);
-			StringWriter keyPem = new StringWriter();
-			KeyPairUtils.writeKeyPair(key, keyPem);
 			X509Certificate leaf = certificate.getCertificate();
-			return new IssuedCertificate(chain.toString(), keyPem.toString(), leaf.getNotBefore().toInstant(),
-					leaf.getNotAfter().toInstant());
+			return new IssuedCertificate(Pem.certificates(certificate.getCertificateChain()), Pem.privateKey(key.getPrivate()),
+					leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant());
 		}
 		catch (AcmeRateLimitedException ex) {
 			throw new IssuanceRefused("The CA's rate limit: " + describe(ex.getProblem()), ex.getRetryAfter().orElse(null));
@@ -102,9 +95,6 @@ class AcmeClient {
 		catch (AcmeException ex) {
 			login = null;
 			throw new IssuanceRefused("Cannot talk to the CA at " + settings.directoryUrl() + ": " + ex.getMessage(), null);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -131,14 +121,14 @@ class AcmeClient {
 		}
 	}
 
-	private Login login() throws AcmeException, IOException, IssuanceRefused {
+	private Login login() throws AcmeException, IssuanceRefused {
 		if (login != null) {
 			return login;
 		}
 		Session session = session();
 		AcmeAccount stored = accounts.findById(settings.directoryUrl()).orElse(null);
 		if (stored != null) {
-			KeyPair keyPair = KeyPairUtils.readKeyPair(new StringReader(stored.keyPair()));
+			KeyPair keyPair = Pem.keyPair(stored.keyPair());
 			login = session.login(toUrl(stored.location()), keyPair);
 			return login;
 		}
@@ -153,9 +143,7 @@ class AcmeClient {
 			builder.addEmail(settings.email().strip());
 		}
 		Account account = builder.create(session);
-		StringWriter pem = new StringWriter();
-		KeyPairUtils.writeKeyPair(keyPair, pem);
-		accounts.save(new AcmeAccount(settings.directoryUrl(), account.getLocation().toString(), pem.toString()));
+		accounts.save(new AcmeAccount(settings.directoryUrl(), account.getLocation().toString(), Pem.keyPair(keyPair)));
 		log.info("Created an account at the ACME CA {}", settings.directoryUrl());
 		login = session.login(account.getLocation(), keyPair);
 		return login;

@@ -294,18 +294,29 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 			save(row.hostname(), current -> current.waiting(unreachable, settings.backOff(current.attempts() + 1), Instant.now()));
 			return;
 		}
+		IssuedCertificate issued;
 		try {
-			IssuedCertificate issued = acme.issue(hostname);
-			save(hostname, current -> current.issued(issued.chainPem(), issued.keyPem(), issued.notBefore(),
-					issued.notAfter(), Instant.now()));
-			log.info("The CA issued a certificate for {} in {} ms, valid until {}", hostname,
-					Duration.between(started, Instant.now()).toMillis(), issued.notAfter());
-			install();
+			issued = acme.issue(hostname);
 		}
 		catch (IssuanceRefused ex) {
 			log.warn("No certificate for {}: {}", hostname, ex.getMessage());
 			save(hostname, current -> current.failed(ex.getMessage(), ex.retryAt() != null ? ex.retryAt()
 					: Instant.now().plus(settings.backOff(current.attempts() + 1)), Instant.now()));
+			return;
+		}
+		TlsCertificate previous = row.served(Instant.now());
+		save(hostname, current -> current.issued(issued.chainPem(), issued.keyPem(), issued.notBefore(), issued.notAfter(),
+				Instant.now()));
+		try {
+			install();
+			log.info("The CA issued a certificate for {} in {} ms, valid until {}", hostname,
+					Duration.between(started, Instant.now()).toMillis(), issued.notAfter());
+		}
+		catch (IllegalStateException ex) {
+			log.error("The router refused the certificate the CA issued for {}", hostname, ex);
+			save(hostname, current -> current.refusedByRouter("The router refused the certificate: " + ex.getMessage(),
+					previous, row.notBefore(), row.notAfter(), settings.backOff(current.attempts() + 1), Instant.now()));
+			install();
 		}
 	}
 

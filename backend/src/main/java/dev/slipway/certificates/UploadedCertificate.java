@@ -54,8 +54,8 @@ record UploadedCertificate(String chainPem, String keyPem, List<String> names, I
 		if (names.isEmpty()) {
 			throw invalid("certificate_without_names", "The certificate names no hostname (no DNS subject alternative name).");
 		}
-		return new UploadedCertificate(chainPem.strip() + "\n", keyPem.strip() + "\n", names,
-				leaf.getNotBefore().toInstant(), notAfter);
+		return new UploadedCertificate(Pem.certificates(chain), Pem.privateKey(key), names, leaf.getNotBefore().toInstant(),
+				notAfter);
 	}
 
 	/** Whether the certificate is valid for {@code hostname}: named exactly, or by a wildcard for one label. */

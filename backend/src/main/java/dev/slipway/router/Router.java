@@ -68,6 +68,8 @@ public class Router implements DisposableBean {
 
 	private volatile Map<String, List<String>> servedDomains = Map.of();
 
+	private volatile Map<String, TlsCertificate> servedCertificates = Map.of();
+
 	/** The reloading thread's: the generation nginx serves, and its configuration. */
 	private long generation = System.currentTimeMillis();
 
@@ -226,6 +228,10 @@ public class Router implements DisposableBean {
 	 * nothing has changed since, so that a change nginx refuses fails once and not every later reload.
 	 */
 	private void withdraw(Routing failed) {
+		if (certificates.equals(failed.certificates())) {
+			certificates.clear();
+			certificates.putAll(servedCertificates);
+		}
 		failed.changed().stream().filter(app -> !changed.contains(app)).forEach(app -> {
 			Route route = served.get(app);
 			if (route == null) {
@@ -279,6 +285,7 @@ public class Router implements DisposableBean {
 		installed = config;
 		served = table.routes();
 		servedDomains = table.customDomains();
+		servedCertificates = table.certificates();
 		log.debug("Installed the routes of generation {} ({} apps changed) in {} ms", generation, table.changed().size(),
 				(System.nanoTime() - started) / 1_000_000);
 	}
