@@ -133,24 +133,6 @@ public class Certificate {
 		this.updatedAt = now;
 	}
 
-	/**
-	 * The router would not load what the CA issued: the certificate served before (if any) is served
-	 * again, and the attempt counts as failed.
-	 */
-	void refusedByRouter(String reason, TlsCertificate previous, Instant previousNotBefore, Instant previousNotAfter,
-			Duration backOff, Instant now) {
-		this.chainPem = previous == null ? null : previous.chainPem();
-		this.privateKey = previous == null ? null : previous.keyPem();
-		this.notBefore = previousNotBefore;
-		this.notAfter = previousNotAfter;
-		this.status = previous == null ? CertificateStatus.FAILED : CertificateStatus.ISSUED;
-		attemptFailed(reason, now.plus(backOff), now);
-	}
-
-	Instant notBefore() {
-		return notBefore;
-	}
-
 	/** Not asked for yet: the hostname does not reach the router, so the CA could not check it either. */
 	void waiting(String reason, Duration backOff, Instant now) {
 		attemptFailed(reason, now.plus(backOff), now);

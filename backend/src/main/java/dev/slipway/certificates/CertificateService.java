@@ -185,6 +185,9 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 				sleep = round();
 			}
 			catch (RuntimeException ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					return;
+				}
 				log.error("Managing certificates failed; trying again in {}", LOOK_AGAIN, ex);
 			}
 			try {
@@ -304,20 +307,20 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 					: Instant.now().plus(settings.backOff(current.attempts() + 1)), Instant.now()));
 			return;
 		}
-		TlsCertificate previous = row.served(Instant.now());
-		save(hostname, current -> current.issued(issued.chainPem(), issued.keyPem(), issued.notBefore(), issued.notAfter(),
-				Instant.now()));
+		// Served first, then recorded: a certificate shown as issued is one the router serves.
 		try {
-			install();
-			log.info("The CA issued a certificate for {} in {} ms, valid until {}", hostname,
-					Duration.between(started, Instant.now()).toMillis(), issued.notAfter());
+			install(Map.of(hostname, new TlsCertificate(issued.chainPem(), issued.keyPem())));
 		}
 		catch (IllegalStateException ex) {
 			log.error("The router refused the certificate the CA issued for {}", hostname, ex);
-			save(hostname, current -> current.refusedByRouter("The router refused the certificate: " + ex.getMessage(),
-					previous, row.notBefore(), row.notAfter(), settings.backOff(current.attempts() + 1), Instant.now()));
-			install();
+			save(hostname, current -> current.failed("The router refused the certificate: " + ex.getMessage(),
+					Instant.now().plus(settings.backOff(current.attempts() + 1)), Instant.now()));
+			return;
 		}
+		save(hostname, current -> current.issued(issued.chainPem(), issued.keyPem(), issued.notBefore(), issued.notAfter(),
+				Instant.now()));
+		log.info("The CA issued a certificate for {} in {} ms, valid until {}", hostname,
+				Duration.between(started, Instant.now()).toMillis(), issued.notAfter());
 	}
 
 	/** Changes the hostname's row as it is now, unless it was removed meanwhile (its domain or app went). */
@@ -327,6 +330,11 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 
 	/** Hands the router every certificate valid now; returns once it serves them. */
 	private void install() {
+		install(Map.of());
+	}
+
+	/** Hands the router every certificate valid now, and {@code issued} in place of what the rows hold. */
+	private void install(Map<String, TlsCertificate> issued) {
 		Instant now = Instant.now();
 		Map<String, TlsCertificate> served = new HashMap<>();
 		for (Certificate row : certificates.findAll()) {
@@ -335,6 +343,7 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 				served.put(row.hostname(), certificate);
 			}
 		}
+		served.putAll(issued);
 		router.certificates(served).awaitServed();
 		String own = routerSettings.controlPlaneHostname();
 		controlPlaneHttps = served.containsKey(own) ? routerSettings.httpsUrl(own) : null;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.core.io.Resource;
@@ -150,14 +151,27 @@ public final class GitProject {
 		}, options);
 	}
 
+	/** Like {@link #push(String, String...)}, with more environment for git ({@code GIT_SSL_CAINFO}, say). */
+	public Push push(String url, Map<String, String> environment, String... options) {
+		return push(url, environment, line -> {
+		}, options);
+	}
+
 	/** Like {@link #push(String, String...)}, handing each output line to {@code eachLine} as it arrives. */
 	public Push push(String url, Consumer<String> eachLine, String... options) {
+		return push(url, Map.of(), eachLine, options);
+	}
+
+	private Push push(String url, Map<String, String> environment, Consumer<String> eachLine, String... options) {
 		// No prompts and no credential helpers of the machine: the URL carries the token.
 		List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "push", url));
 		command.addAll(options.length == 0 ? List.of("main") : Arrays.asList(options));
 		Instant started = Instant.now();
 		List<Push.Line> lines = new ArrayList<>();
-		Command.Result result = Command.run(command, directory, environment -> environment.put("GIT_TERMINAL_PROMPT", "0"),
+		Command.Result result = Command.run(command, directory, variables -> {
+			variables.put("GIT_TERMINAL_PROMPT", "0");
+			variables.putAll(environment);
+		},
 				Duration.ofMinutes(20), line -> {
 					for (String part : line.split("\r")) {
 						lines.add(new Push.Line(Instant.now(), part.stripTrailing()));
