@@ -64,9 +64,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Pebble implements AutoCloseable {
 
 	/**
-	 * An address to which pebble's HTTP-01 validation cannot connect and learns so at once: the kernel
-	 * refuses a TCP connection to a multicast address ("connect: network is unreachable"), where a
-	 * documentation address such as 192.0.2.1 would wait for the validation's timeout.
+	 * An address to which pebble's HTTP-01 validation cannot connect and learns so at once, on any Linux
+	 * machine: the kernel refuses a TCP connection to a multicast address ("connect: network is
+	 * unreachable") without sending anything. What becomes of a documentation address such as 192.0.2.1
+	 * depends on the network: where it is dropped, the validation waits for its timeout.
 	 */
 	public static final String UNREACHABLE = "224.0.0.1";
 
@@ -97,7 +98,7 @@ public final class Pebble implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(shutdownHook);
 	}
 
-	/** Pebble issuing certificates valid for 5 days, as its default is. */
+	/** Pebble issuing certificates valid for 5 years, its default. */
 	public static Pebble start(int firstPort, int httpPort) {
 		return start(firstPort, httpPort, null);
 	}
@@ -105,7 +106,7 @@ public final class Pebble implements AutoCloseable {
 	/**
 	 * Pebble on ports {@code firstPort}..{@code firstPort + 5}, validating HTTP-01 challenges on
 	 * {@code httpPort} and issuing certificates valid for {@code certificateValidity} (whole seconds; null:
-	 * pebble's default of 5 days). Returns once every process answers; fails with a process's output when
+	 * pebble's default of 5 years). Returns once every process answers; fails with a process's output when
 	 * it does not, and at once when one of the ports is taken.
 	 */
 	public static Pebble start(int firstPort, int httpPort, Duration certificateValidity) {
