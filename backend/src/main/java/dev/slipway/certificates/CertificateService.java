@@ -18,6 +18,7 @@ import dev.slipway.apps.AppCreated;
 import dev.slipway.apps.AppDeleted;
 import dev.slipway.apps.AppService;
 import dev.slipway.apps.SlipwayAddress;
+import dev.slipway.logs.AppLogs;
 import dev.slipway.router.DomainService;
 import dev.slipway.router.DomainsChanged;
 import dev.slipway.router.Router;
@@ -66,6 +67,8 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 
 	private final TransactionTemplate transactions;
 
+	private final AppLogs logs;
+
 	private final LinkedBlockingQueue<Boolean> wakeUps = new LinkedBlockingQueue<>();
 
 	private Thread worker;
@@ -74,7 +77,9 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 	private volatile String controlPlaneHttps;
 
 	CertificateService(Certificates certificates, AppService apps, DomainService domains, Router router,
-			AcmeSettings settings, AcmeClient acme, ReachabilityCheck reachability, TransactionTemplate transactions) {
+			AcmeSettings settings, AcmeClient acme, ReachabilityCheck reachability, TransactionTemplate transactions,
+			AppLogs logs) {
+		this.logs = logs;
 		this.certificates = certificates;
 		this.apps = apps;
 		this.domains = domains;
@@ -294,6 +299,7 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 		String unreachable = reachability.problem(hostname).orElse(null);
 		if (unreachable != null) {
 			log.info("Not asking for a certificate for {} yet: {}", hostname, unreachable);
+			tell(row, "No certificate for " + hostname + " yet: " + unreachable);
 			save(row.hostname(), current -> current.waiting(unreachable, settings.backOff(current.attempts() + 1), Instant.now()));
 			return;
 		}
@@ -303,6 +309,7 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 		}
 		catch (IssuanceRefused ex) {
 			log.warn("No certificate for {}: {}", hostname, ex.getMessage());
+			tell(row, "No certificate for " + hostname + ": " + ex.getMessage());
 			save(hostname, current -> current.failed(ex.getMessage(), ex.retryAt() != null ? ex.retryAt()
 					: Instant.now().plus(settings.backOff(current.attempts() + 1)), Instant.now()));
 			return;
@@ -313,6 +320,7 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 		}
 		catch (IllegalStateException ex) {
 			log.error("The router refused the certificate the CA issued for {}", hostname, ex);
+			tell(row, "The router refused the certificate the CA issued for " + hostname + ": " + ex.getMessage());
 			save(hostname, current -> current.failed("The router refused the certificate: " + ex.getMessage(),
 					Instant.now().plus(settings.backOff(current.attempts() + 1)), Instant.now()));
 			return;
@@ -321,6 +329,14 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 				Instant.now()));
 		log.info("The CA issued a certificate for {} in {} ms, valid until {}", hostname,
 				Duration.between(started, Instant.now()).toMillis(), issued.notAfter());
+		tell(row, "HTTPS for " + hostname + " with a certificate from the CA, valid until " + issued.notAfter());
+	}
+
+	/** A line in the app's log ({@code slipway[acme]}), for the app's own hostnames. */
+	private void tell(Certificate row, String text) {
+		if (row.appId() != null) {
+			logs.platform(row.appId(), "acme", text);
+		}
 	}
 
 	/** Changes the hostname's row as it is now, unless it was removed meanwhile (its domain or app went). */

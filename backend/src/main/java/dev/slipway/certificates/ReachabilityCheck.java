@@ -99,10 +99,10 @@ class ReachabilityCheck {
 			if (response.statusCode() == 200 && response.body().strip().equals(answer)) {
 				return null;
 			}
-			return "answered " + response.statusCode() + ", not as this router";
+			return "another server answered";
 		}
 		catch (IOException ex) {
-			return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+			return "no answer";
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -87,6 +87,7 @@ class HttpsIT {
 		Curl.Response plain = curl.getPlain(host, "/path?q=1");
 		assertThat(plain.status()).as(plain.toString()).isEqualTo(301);
 		assertThat(plain.header("Location")).isEqualTo("https://" + host + ":" + HTTPS_PORT + "/path?q=1");
+		awaitLog(app, "[acme]: HTTPS for " + host + " with a certificate from the CA");
 	}
 
 	@Test
@@ -222,6 +223,16 @@ class HttpsIT {
 			certificate = certificate(app, hostname);
 		}
 		return certificate;
+	}
+
+	private static void awaitLog(String app, String text) {
+		Instant deadline = Instant.now().plusSeconds(30);
+		String log = slipway.adminApi().get("/api/apps/" + app + "/logs?lines=1000").body();
+		while (!log.contains(text)) {
+			assertThat(Instant.now()).as("the log of " + app + " has no '" + text + "':\n" + log).isBefore(deadline);
+			sleep();
+			log = slipway.adminApi().get("/api/apps/" + app + "/logs?lines=1000").body();
+		}
 	}
 
 	private static void awaitGitUrl(String app, String expected) {
