@@ -26,9 +26,12 @@ public class AppService {
 
 	private final AppSettings settings;
 
+	private final List<ReservedAppNames> reserved;
+
 	AppService(Apps apps, ApplicationEventPublisher events, AppLocks locks, TransactionTemplate transactions,
-			AppSettings settings) {
+			AppSettings settings, List<ReservedAppNames> reserved) {
 		this.apps = apps;
+		this.reserved = reserved;
 		this.settings = settings;
 		this.events = events;
 		this.locks = locks;
@@ -38,6 +41,12 @@ public class AppService {
 	@Transactional
 	public App create(String name, UserPrincipal owner) {
 		AppName.check(name);
+		for (ReservedAppNames names : reserved) {
+			names.reason(name).ifPresent(reason -> {
+				throw SlipwayException.conflict("app_name_reserved", "The name '" + name + "' is reserved: " + reason
+						+ " Choose another.");
+			});
+		}
 		if (apps.existsByName(name)) {
 			throw taken(name);
 		}

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import dev.slipway.apps.App;
@@ -23,6 +24,7 @@ import dev.slipway.router.DomainService;
 import dev.slipway.router.DomainsChanged;
 import dev.slipway.router.Router;
 import dev.slipway.router.RouterSettings;
+import dev.slipway.router.ServedCertificates;
 import dev.slipway.router.TlsCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +44,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * renewals at two thirds of a certificate's life, failures again after a back-off), one at a time.
  */
 @Service
-public class CertificateService implements DisposableBean, SlipwayAddress {
+public class CertificateService implements DisposableBean, SlipwayAddress, ServedCertificates {
 
 	private static final Logger log = LoggerFactory.getLogger(CertificateService.class);
 
 	/** How often the worker looks even when nothing woke it: an expiry, or DNS that started to resolve. */
 	private static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
+
+	private static final Duration PRE_CHECK_MAX_WAIT = Duration.ofMinutes(10);
 
 	private final Certificates certificates;
 
@@ -70,6 +74,12 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 	private final AppLogs logs;
 
 	private final LinkedBlockingQueue<Boolean> wakeUps = new LinkedBlockingQueue<>();
+
+	/**
+	 * Held while certificate rows change and while the router is handed them, by the worker and by an
+	 * owner's upload alike, so neither undoes the other; never held while the CA or DNS is asked.
+	 */
+	private final ReentrantLock changes = new ReentrantLock();
 
 	private Thread worker;
 
@@ -145,30 +155,53 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 					+ String.join(", ", hostnames) + ").");
 		}
 		Instant now = Instant.now();
-		transactions.executeWithoutResult(status -> {
-			Map<String, Certificate> existing = new HashMap<>();
-			certificates.findByAppIdOrderByHostname(app.id()).forEach(row -> existing.put(row.hostname(), row));
-			for (String hostname : covered) {
-				Certificate row = existing.get(hostname);
-				if (row == null) {
-					row = new Certificate(app.id(), hostname, now);
-				}
-				row.uploaded(uploaded.chainPem(), uploaded.keyPem(), uploaded.notBefore(), uploaded.notAfter(), now);
-				certificates.save(row);
+		TlsCertificate certificate = new TlsCertificate(uploaded.chainPem(), uploaded.keyPem());
+		Map<String, TlsCertificate> replacing = new HashMap<>();
+		covered.forEach(hostname -> replacing.put(hostname, certificate));
+		changes.lock();
+		try {
+			// Served first, then recorded: a certificate the router refuses is refused here, and stored nowhere.
+			try {
+				install(replacing);
 			}
-		});
-		install();
+			catch (IllegalStateException ex) {
+				install();
+				throw UploadedCertificate.invalid("certificate_refused", "The router cannot serve this certificate: "
+						+ ex.getMessage());
+			}
+			transactions.executeWithoutResult(status -> {
+				Map<String, Certificate> existing = new HashMap<>();
+				certificates.findByAppIdOrderByHostname(app.id()).forEach(row -> existing.put(row.hostname(), row));
+				for (String hostname : covered) {
+					Certificate row = existing.get(hostname);
+					if (row == null) {
+						row = new Certificate(app.id(), hostname, now);
+					}
+					row.uploaded(uploaded.chainPem(), uploaded.keyPem(), uploaded.notBefore(), uploaded.notAfter(), now);
+					certificates.save(row);
+				}
+			});
+		}
+		finally {
+			changes.unlock();
+		}
 		return covered;
 	}
 
 	/** Removes the app's uploaded certificate: the CA is asked for its hostnames at once. */
 	public void removeUpload(App app) {
 		Instant now = Instant.now();
-		transactions.executeWithoutResult(status -> certificates.findByAppIdOrderByHostname(app.id())
-			.stream()
-			.filter(row -> row.source() == CertificateSource.UPLOADED)
-			.forEach(row -> row.backToAcme(now)));
-		install();
+		changes.lock();
+		try {
+			transactions.executeWithoutResult(status -> certificates.findByAppIdOrderByHostname(app.id())
+				.stream()
+				.filter(row -> row.source() == CertificateSource.UPLOADED)
+				.forEach(row -> row.backToAcme(now)));
+			install();
+		}
+		finally {
+			changes.unlock();
+		}
 		wake();
 	}
 
@@ -207,8 +240,21 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 
 	/** One pass: follows the hostnames, installs what is valid, asks for what is due; returns how long until more is due. */
 	private Duration round() {
-		List<Certificate> due = transactions.execute(status -> follow(Instant.now()));
-		install();
+		List<Certificate> due;
+		changes.lock();
+		try {
+			due = transactions.execute(status -> follow(Instant.now()));
+			try {
+				install();
+			}
+			catch (IllegalStateException ex) {
+				// The router keeps what it served; the attempts below go on, each installed on its own.
+				log.warn("The router did not take the certificates: {}", ex.getMessage());
+			}
+		}
+		finally {
+			changes.unlock();
+		}
 		for (Certificate certificate : due) {
 			if (Thread.currentThread().isInterrupted()) {
 				break;
@@ -300,7 +346,7 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 		if (unreachable != null) {
 			log.info("Not asking for a certificate for {} yet: {}", hostname, unreachable);
 			tell(row, "No certificate for " + hostname + " yet: " + unreachable);
-			save(row.hostname(), current -> current.waiting(unreachable, settings.backOff(current.attempts() + 1), Instant.now()));
+			save(row.hostname(), current -> current.waiting(unreachable, preCheckBackOff(current.attempts() + 1), Instant.now()));
 			return;
 		}
 		IssuedCertificate issued;
@@ -314,9 +360,23 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 					: Instant.now().plus(settings.backOff(current.attempts() + 1)), Instant.now()));
 			return;
 		}
-		// Served first, then recorded: a certificate shown as issued is one the router serves.
+		changes.lock();
 		try {
-			install(Map.of(hostname, new TlsCertificate(issued.chainPem(), issued.keyPem())));
+			if (certificates.findByHostname(hostname).filter(current -> current.source() == CertificateSource.ACME).isEmpty()) {
+				// Its hostname went, or its owner uploaded a certificate meanwhile.
+				return;
+			}
+			// Served first, then recorded: a certificate shown as issued is one the router serves.
+			Map<String, TlsCertificate> installing = Map.of(hostname, new TlsCertificate(issued.chainPem(), issued.keyPem()));
+			try {
+				install(installing);
+			}
+			catch (IllegalStateException ex) {
+				// Once more: the reload may have failed for another change it carried, withdrawn since.
+				install(installing);
+			}
+			save(hostname, current -> current.issued(issued.chainPem(), issued.keyPem(), issued.notBefore(),
+					issued.notAfter(), Instant.now()));
 		}
 		catch (IllegalStateException ex) {
 			log.error("The router refused the certificate the CA issued for {}", hostname, ex);
@@ -325,11 +385,18 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 					Instant.now().plus(settings.backOff(current.attempts() + 1)), Instant.now()));
 			return;
 		}
-		save(hostname, current -> current.issued(issued.chainPem(), issued.keyPem(), issued.notBefore(), issued.notAfter(),
-				Instant.now()));
+		finally {
+			changes.unlock();
+		}
 		log.info("The CA issued a certificate for {} in {} ms, valid until {}", hostname,
 				Duration.between(started, Instant.now()).toMillis(), issued.notAfter());
 		tell(row, "HTTPS for " + hostname + " with a certificate from the CA, valid until " + issued.notAfter());
+	}
+
+	/** A failed pre-check asks nothing of the CA, so it is looked at again within minutes, not hours, once DNS is fixed. */
+	private Duration preCheckBackOff(int attempts) {
+		Duration wait = settings.backOff(attempts);
+		return wait.compareTo(PRE_CHECK_MAX_WAIT) > 0 ? PRE_CHECK_MAX_WAIT : wait;
 	}
 
 	/** A line in the app's log ({@code slipway[acme]}), for the app's own hostnames. */
@@ -339,9 +406,33 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 		}
 	}
 
-	/** Changes the hostname's row as it is now, unless it was removed meanwhile (its domain or app went). */
+	/**
+	 * Records what came of an attempt in the hostname's row as it is now, unless the row went meanwhile
+	 * (its domain or app did) or its owner uploaded a certificate for it.
+	 */
 	private void save(String hostname, Consumer<Certificate> change) {
-		transactions.executeWithoutResult(status -> certificates.findByHostname(hostname).ifPresent(change));
+		changes.lock();
+		try {
+			transactions.executeWithoutResult(status -> certificates.findByHostname(hostname)
+				.filter(current -> current.source() == CertificateSource.ACME)
+				.ifPresent(change));
+		}
+		finally {
+			changes.unlock();
+		}
+	}
+
+	@Override
+	public Map<String, TlsCertificate> valid() {
+		Instant now = Instant.now();
+		Map<String, TlsCertificate> served = new HashMap<>();
+		for (Certificate row : certificates.findAll()) {
+			TlsCertificate certificate = row.served(now);
+			if (certificate != null) {
+				served.put(row.hostname(), certificate);
+			}
+		}
+		return served;
 	}
 
 	/** Hands the router every certificate valid now; returns once it serves them. */
@@ -351,14 +442,7 @@ public class CertificateService implements DisposableBean, SlipwayAddress {
 
 	/** Hands the router every certificate valid now, and {@code issued} in place of what the rows hold. */
 	private void install(Map<String, TlsCertificate> issued) {
-		Instant now = Instant.now();
-		Map<String, TlsCertificate> served = new HashMap<>();
-		for (Certificate row : certificates.findAll()) {
-			TlsCertificate certificate = row.served(now);
-			if (certificate != null) {
-				served.put(row.hostname(), certificate);
-			}
-		}
+		Map<String, TlsCertificate> served = valid();
 		served.putAll(issued);
 		router.certificates(served).awaitServed();
 		String own = routerSettings.controlPlaneHostname();

@@ -46,6 +46,15 @@ record UploadedCertificate(String chainPem, String keyPem, List<String> names, I
 			throw invalid("certificate_key_mismatch", "The private key is not the certificate's: give the key the"
 					+ " certificate (the first one in the chain) was issued for.");
 		}
+		String signature = leaf.getSigAlgName().toUpperCase(java.util.Locale.ROOT);
+		if (signature.contains("MD5") || signature.contains("SHA1")) {
+			throw invalid("certificate_weak", "The certificate is signed with " + leaf.getSigAlgName()
+					+ ", which TLS clients refuse: use one signed with SHA-256 or better.");
+		}
+		if (key instanceof java.security.interfaces.RSAKey rsa && rsa.getModulus().bitLength() < 2048) {
+			throw invalid("certificate_weak", "The key has " + rsa.getModulus().bitLength()
+					+ " bits, fewer than the 2048 TLS clients require of RSA.");
+		}
 		Instant notAfter = leaf.getNotAfter().toInstant();
 		if (!notAfter.isAfter(Instant.now())) {
 			throw invalid("certificate_expired", "The certificate expired on " + notAfter + ".");

@@ -90,6 +90,11 @@ public class DomainService {
 			throw SlipwayException.invalid("reserved_domain", normalized + " is under Slipway's base domain "
 					+ settings.baseDomain() + ", where each app has its own name already.");
 		}
+		if (normalized.startsWith("*.") && (covers(normalized, settings.baseDomain())
+				|| covers(normalized, settings.controlPlaneHostname()))) {
+			throw SlipwayException.invalid("reserved_domain", normalized + " would take names of Slipway's ("
+					+ settings.baseDomain() + ", " + settings.controlPlaneHostname() + "): choose a narrower wildcard.");
+		}
 		if (normalized.equals(settings.controlPlaneHostname())) {
 			throw SlipwayException.invalid("reserved_domain", normalized + " is Slipway's own hostname.");
 		}
@@ -120,6 +125,11 @@ public class DomainService {
 					app.name() + " has no domain " + hostname + "."));
 		domains.delete(domain);
 		domainsChanged(app);
+	}
+
+	/** Whether a wildcard, which nginx matches at any depth, matches {@code hostname} or names under it. */
+	private static boolean covers(String wildcard, String hostname) {
+		return hostname.endsWith(wildcard.substring(1));
 	}
 
 	/** Hands the router the app's domains as this transaction sees them; returns once nginx serves them. */

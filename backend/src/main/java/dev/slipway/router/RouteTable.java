@@ -40,7 +40,8 @@ final class RouteTable {
 	static String render(long generation, RouterSettings settings, Routing routing) {
 		List<Map<String, Object>> apps = new ArrayList<>();
 		List<Map<String, Object>> dynos = new ArrayList<>();
-		Set<String> redirects = new TreeSet<>();
+		Map<String, Integer> redirects = new TreeMap<>();
+		Set<String> uncertified = new TreeSet<>();
 		String httpsSuffix = settings.httpsPort() == 443 ? "" : ":" + settings.httpsPort();
 		// nginx refuses a map that names an address twice, which two routes can for a moment: a
 		// crashed dyno's address taken by a new container before the crash reached its app's route.
@@ -54,8 +55,12 @@ final class RouteTable {
 				byCertificate(hostnames, routing.certificates()).forEach((certificate, names) -> secured.add(Map.of(
 						"hostnames", String.join(" ", names), "file", file(certificate), "hsts", policy.hsts(),
 						"redirect", false)));
-				if (policy.redirect()) {
-					hostnames.stream().filter(routing.certificates()::containsKey).forEach(redirects::add);
+				for (String hostname : hostnames) {
+					boolean certified = routing.certificates().containsKey(hostname);
+					redirects.put(hostname, certified && policy.redirect() ? 1 : 0);
+					if (!certified) {
+						uncertified.add(hostname);
+					}
 				}
 			}
 			Map<String, Object> model = new HashMap<>();
@@ -84,8 +89,16 @@ final class RouteTable {
 		model.put("resolver", RESOLVER.isEmpty() ? false : RESOLVER);
 		model.put("apps", apps);
 		model.put("dynos", dynos);
-		model.put("redirects", List.copyOf(redirects));
-		model.put("controlPlane", controlPlane(settings, routing));
+		model.put("redirects", redirects.entrySet()
+			.stream()
+			.map(entry -> Map.of("name", entry.getKey(), "value", entry.getValue()))
+			.toList());
+		Object controlPlane = controlPlane(settings, routing);
+		if (controlPlane instanceof Map<?, ?> own && Boolean.FALSE.equals(own.get("certificate"))) {
+			uncertified.add(settings.controlPlaneHostname());
+		}
+		model.put("uncertified", uncertified.isEmpty() ? false : String.join(" ", uncertified));
+		model.put("controlPlane", controlPlane);
 		return TEMPLATE.execute(model);
 	}
 

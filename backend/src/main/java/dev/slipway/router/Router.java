@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -70,6 +72,8 @@ public class Router implements DisposableBean {
 
 	private volatile Map<String, TlsCertificate> servedCertificates = Map.of();
 
+	private volatile Map<String, HttpsPolicy> servedPolicies = Map.of();
+
 	/** The reloading thread's: the generation nginx serves, and its configuration. */
 	private long generation = System.currentTimeMillis();
 
@@ -78,8 +82,13 @@ public class Router implements DisposableBean {
 	/** The reloading thread's: the certificate files the router container has. */
 	private final Set<String> copiedCertificates = new HashSet<>();
 
+	private final ObjectProvider<ServedCertificates> servedAtStart;
+
 	Router(RouterContainer container, RouterSettings settings, Domains domains, HttpsSettings httpsSettings,
-			AppService apps) {
+			AppService apps, ObjectProvider<ServedCertificates> servedAtStart, @Value("${server.port:0}") int serverPort) {
+		this.servedAtStart = servedAtStart;
+		// The configured port is the one the web server binds; a random one (0) is known once it listens.
+		this.controlPlanePort = Math.max(serverPort, 0);
 		this.container = container;
 		this.settings = settings;
 		this.domains = domains;
@@ -93,7 +102,11 @@ public class Router implements DisposableBean {
 		container.ensureRunning();
 		Map<String, List<String>> domainsByApp = domainsByApp();
 		Map<String, HttpsPolicy> policiesByApp = policiesByApp();
+		ServedCertificates served = servedAtStart.getIfAvailable();
+		Map<String, TlsCertificate> certificatesByHostname = served == null ? Map.of() : served.valid();
 		RouteChange first = new RouteChange(reloads.change(() -> {
+			certificates.clear();
+			certificates.putAll(certificatesByHostname);
 			routes.clear();
 			routes.putAll(allRoutes);
 			customDomains.clear();
@@ -247,6 +260,13 @@ public class Router implements DisposableBean {
 			else {
 				customDomains.put(app, domains);
 			}
+			HttpsPolicy policy = servedPolicies.get(app);
+			if (policy == null) {
+				policies.remove(app);
+			}
+			else {
+				policies.put(app, policy);
+			}
 		});
 	}
 
@@ -286,6 +306,7 @@ public class Router implements DisposableBean {
 		served = table.routes();
 		servedDomains = table.customDomains();
 		servedCertificates = table.certificates();
+		servedPolicies = table.policies();
 		log.debug("Installed the routes of generation {} ({} apps changed) in {} ms", generation, table.changed().size(),
 				(System.nanoTime() - started) / 1_000_000);
 	}

@@ -183,6 +183,10 @@ class HttpsIT {
 		awaitCertificate(target, target + "." + BASE_DOMAIN, status -> status.equals("ISSUED"));
 		assertThat(curl.get(target + "." + BASE_DOMAIN, "/").body()).contains("docker v1");
 
+		Http.Response reserved = slipway.adminApi().post("/api/apps", Map.of("name", "slipway"));
+		assertThat(reserved.status()).as(reserved.toString()).isEqualTo(409);
+		assertThat(reserved.json().get("code").asString()).isEqualTo("app_name_reserved");
+
 		Curl.Response login = curl.get(own, "/login");
 		assertThat(login.status()).as(login.toString()).isEqualTo(200);
 		assertThat(login.header("Set-Cookie")).contains("SLIPWAY_SESSION=").containsIgnoringCase("Secure");

@@ -54,8 +54,20 @@ class RouteTableTest {
 				Map.of(), 0));
 		String redirects = config.substring(config.indexOf("map $host $slipway_https_redirect"),
 				config.indexOf("}", config.indexOf("map $host $slipway_https_redirect")));
-		assertThat(redirects).contains("web.example.test 1;").doesNotContain("new.shop.test");
-		assertThat(config).doesNotContain("server_name new.shop.test;");
+		assertThat(redirects).contains("web.example.test 1;", "new.shop.test 0;");
+		assertThat(config).contains("server_name new.shop.test;\n    ssl_reject_handshake on;")
+			.doesNotContain("server_name new.shop.test;\n    ssl_certificate");
+	}
+
+	@Test
+	void anotherAppsWildcardTakesNeitherTheRedirectNorTheHandshakeOfANameWithoutACertificate() {
+		String config = RouteTable.render(1, settings, routing(
+				Map.of("wild", Route.unavailable(Route.State.NOT_DEPLOYED), "plain",
+						Route.unavailable(Route.State.NOT_DEPLOYED)),
+				Map.of("wild", List.of("*.shop.test"), "plain", List.of("www.shop.test")), Map.of("*.shop.test", CUSTOM),
+				Map.of(), 0));
+		assertThat(config).contains("*.shop.test 1;", "www.shop.test 0;")
+			.contains("server_name www.shop.test;\n    ssl_reject_handshake on;");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.slipway.router;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +19,8 @@ public final class RouteTableRendering {
 		Map<String, List<String>> hostnames = routes.keySet()
 			.stream()
 			.collect(Collectors.toMap(app -> app, app -> List.of(app + "." + settings.baseDomain())));
-		return RouteTable.render(System.currentTimeMillis(), settings, routes, hostnames);
+		return RouteTable.render(System.currentTimeMillis(), settings,
+				new Routing(routes, Map.of(), hostnames, Map.of(), Map.of(), 0, Set.of()));
 	}
 
 }
