@@ -30,7 +30,8 @@ class CertificatesPageController {
 
 	@PostMapping
 	String upload(@AuthenticationPrincipal UserPrincipal user, @PathVariable String appName,
-			@RequestParam("certificate_chain") String chain, @RequestParam("private_key") String key,
+			@RequestParam(name = "certificate_chain", required = false) String chain,
+			@RequestParam(name = "private_key", required = false) String key,
 			RedirectAttributes flash) {
 		App app = apps.require(appName, user);
 		try {
