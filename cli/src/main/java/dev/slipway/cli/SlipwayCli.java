@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "slipway", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
 		description = "Deploy and run apps on a Slipway, with Heroku's verbs.", subcommands = {
-				CommandLine.HelpCommand.class })
+				CommandLine.HelpCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+				AppsCommand.class, AppsCreateCommand.class, AppsDestroyCommand.class, AppsInfoCommand.class,
+				GitRemoteCommand.class })
 public final class SlipwayCli implements Runnable {
 
 	@CommandLine.Spec
@@ -21,7 +23,20 @@ public final class SlipwayCli implements Runnable {
 
 	/** The command line with every verb, as {@link #main} runs it; tests run it the same way. */
 	public static CommandLine commandLine() {
-		return new CommandLine(new SlipwayCli());
+		CommandLine commandLine = new CommandLine(new SlipwayCli());
+		commandLine.setExecutionExceptionHandler(SlipwayCli::failed);
+		return commandLine;
+	}
+
+	/** A failure the user can act on is its message on stderr and exit code 1; anything else keeps its trace. */
+	private static int failed(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult)
+			throws Exception {
+		if (ex instanceof CliException || ex instanceof ApiException) {
+			commandLine.getErr().println(" ▸    " + ex.getMessage());
+			commandLine.getErr().flush();
+			return 1;
+		}
+		throw ex;
 	}
 
 	@Override

@@ -1,0 +1,31 @@
+package dev.slipway.cli;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code slipway apps}: the apps the user can see. */
+@Command(name = "apps", mixinStandardHelpOptions = true, description = "List your apps.")
+final class AppsCommand extends ApiCommand {
+
+	@Mixin
+	JsonOption json;
+
+	@Override
+	void run(Settings settings) {
+		JsonNode apps = settings.api().get(Api.path("apps"));
+		if (json.json) {
+			out().json(apps);
+			return;
+		}
+		List<List<String>> rows = new ArrayList<>();
+		apps.forEach(app -> rows.add(List.of(app.path("name").asString(), app.path("git_url").asString(),
+				app.path("created_at").asString())));
+		out().table(List.of("Name", "Git URL", "Created"), rows);
+	}
+
+}
