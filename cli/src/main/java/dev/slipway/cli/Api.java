@@ -16,6 +16,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 import tools.jackson.core.JacksonException;
@@ -79,6 +81,17 @@ final class Api {
 			path.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
 		}
 		return path.toString();
+	}
+
+	/** A path with query parameters, each encoded; null values are left out. */
+	static String query(String path, Map<String, ?> parameters) {
+		StringJoiner query = new StringJoiner("&", path + "?", "").setEmptyValue(path);
+		parameters.forEach((name, value) -> {
+			if (value != null) {
+				query.add(name + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+			}
+		});
+		return query.toString();
 	}
 
 	JsonNode get(String path) {

@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
 		description = "Deploy and run apps on a Slipway, with Heroku's verbs.", subcommands = {
 				CommandLine.HelpCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
 				AppsCommand.class, AppsCreateCommand.class, AppsDestroyCommand.class, AppsInfoCommand.class,
-				GitRemoteCommand.class })
+				GitRemoteCommand.class, ConfigCommand.class, ConfigGetCommand.class, ConfigSetCommand.class,
+				ConfigUnsetCommand.class, PsCommand.class, PsScaleCommand.class, PsRestartCommand.class,
+				PsTypeCommand.class, LogsCommand.class, ReleasesCommand.class, ReleasesInfoCommand.class,
+				RollbackCommand.class, AddonsCommand.class, AddonsCreateCommand.class, AddonsDestroyCommand.class,
+				DomainsCommand.class, DomainsAddCommand.class, DomainsRemoveCommand.class, BuildsCommand.class,
+				BuildsOutputCommand.class, BuildpacksCommand.class, BuildpacksSetCommand.class,
+				BuildpacksClearCommand.class, CompletionCommand.class })
 public final class SlipwayCli implements Runnable {
 
 	@CommandLine.Spec

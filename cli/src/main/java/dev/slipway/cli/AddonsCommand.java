@@ -1,0 +1,35 @@
+package dev.slipway.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code slipway addons}: an app's add-ons. */
+@Command(name = "addons", mixinStandardHelpOptions = true, description = "List an app's add-ons.")
+final class AddonsCommand extends ApiCommand {
+
+	@Mixin
+	AppOption app;
+
+	@Mixin
+	JsonOption json;
+
+	@Override
+	void run(Settings settings) {
+		String name = app.resolve(settings);
+		JsonNode addons = settings.api().get(Api.path("apps", name, "addons"));
+		if (json.json) {
+			out().json(addons);
+			return;
+		}
+		List<List<String>> rows = new ArrayList<>();
+		addons.forEach(addon -> rows.add(List.of(addon.path("name").asString(), addon.path("plan").asString(),
+				addon.path("config_var").asString(), addon.path("created_at").asString())));
+		out().table(List.of("Add-on", "Plan", "Config var", "Created"), rows);
+	}
+
+}

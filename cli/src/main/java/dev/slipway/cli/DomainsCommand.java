@@ -1,0 +1,34 @@
+package dev.slipway.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code slipway domains}: an app's custom domains. */
+@Command(name = "domains", mixinStandardHelpOptions = true, description = "List an app's custom domains.")
+final class DomainsCommand extends ApiCommand {
+
+	@Mixin
+	AppOption app;
+
+	@Mixin
+	JsonOption json;
+
+	@Override
+	void run(Settings settings) {
+		String name = app.resolve(settings);
+		JsonNode domains = settings.api().get(Api.path("apps", name, "domains"));
+		if (json.json) {
+			out().json(domains);
+			return;
+		}
+		List<List<String>> rows = new ArrayList<>();
+		domains.forEach(domain -> rows.add(List.of(domain.path("hostname").asString(), domain.path("created_at").asString())));
+		out().table(List.of("Domain", "Added"), rows);
+	}
+
+}
