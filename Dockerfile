@@ -17,11 +17,14 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY frontend/pom.xml frontend/
+COPY cli/pom.xml cli/
 COPY backend/pom.xml backend/
 COPY bench/pom.xml bench/
 RUN ./mvnw -B -q --no-transfer-progress -pl backend -am dependency:go-offline -DexcludeGroupIds=dev.slipway
 # Then only what the jar is made of, so a change to tests or docs reuses the jar's layer too.
 COPY frontend/src frontend/src
+COPY cli/src/main cli/src/main
+COPY cli/slipway cli/install.sh cli/
 COPY buildpacks buildpacks
 COPY scripts scripts
 COPY backend/src/main backend/src/main

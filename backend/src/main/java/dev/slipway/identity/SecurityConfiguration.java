@@ -28,7 +28,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 /**
  * Three ways in: git over HTTP (Basic, the password is an API token), the JSON API (Bearer token;
  * Basic with email and password only to create a token), and the dashboard (form login, session,
- * CSRF). Everything needs authentication except login, first-run setup, static assets and /healthz.
+ * CSRF). Everything needs authentication except login, first-run setup, static assets, /healthz and the
+ * command line's downloads (/cli/).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -145,7 +146,7 @@ class SecurityConfiguration {
 		DaoAuthenticationProvider passwordProvider = new DaoAuthenticationProvider(accounts);
 		passwordProvider.setPasswordEncoder(passwordEncoder);
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", TooManyAttemptsException.LOGIN_PAGE, "/setup", "/healthz", "/css/**", "/js/**", "/img/**", "/webjars/**",
+			.requestMatchers("/login", TooManyAttemptsException.LOGIN_PAGE, "/setup", "/healthz", "/cli/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
 					"/favicon.ico", "/error")
 			.permitAll()
 			.anyRequest()

@@ -1,0 +1,90 @@
+package dev.slipway.distribution;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.slipway.test.Command;
+import dev.slipway.test.Http;
+import dev.slipway.test.SlipwayUnderTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line as a user gets it: install.sh fetched from a real Slipway with no login and run
+ * with a home of its own, which installs the jar the build made and a launcher that runs it; the
+ * API names the version the installed command has.
+ */
+class CliInstallIT {
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	static SlipwayUnderTest slipway;
+
+	@TempDir
+	Path home;
+
+	@BeforeAll
+	static void start() {
+		slipway = SlipwayUnderTest.shared();
+	}
+
+	@Test
+	void installsTheCommandForTheCurrentUserFromTheSlipwayItTalksTo() throws Exception {
+		Command.Result installed = install();
+		assertThat(installed.exitCode()).as(installed.output()).isZero();
+		Path command = home.resolve(".local/bin/slipway");
+		Path jar = home.resolve(".local/share/slipway/slipway.jar");
+		assertThat(installed.output()).contains("Installed slipway ", "as " + command)
+			.contains(home.resolve(".local/bin") + " is not on your PATH")
+			.contains("Next: slipway login " + slipway.baseUrl());
+		assertThat(Files.isExecutable(command)).isTrue();
+		assertThat(Files.mismatch(jar, Path.of("../cli/target/slipway.jar"))).isEqualTo(-1L);
+
+		String serverVersion = slipway.adminApi().get("/api/apps").header("Slipway-Version");
+		assertThat(serverVersion).isNotBlank().isNotEqualTo("development");
+		Command.Result version = run(List.of(command.toString(), "--version"));
+		assertThat(version.exitCode()).as(version.output()).isZero();
+		assertThat(version.output()).isEqualTo("slipway " + serverVersion + "\n");
+
+		Command.Result again = install();
+		assertThat(again.exitCode()).as(again.output()).isZero();
+		assertThat(Files.mismatch(jar, Path.of("../cli/target/slipway.jar"))).isEqualTo(-1L);
+	}
+
+	@Test
+	void theDownloadsNeedNoLoginAndTheApiTellsItsVersionEvenToARefusal() {
+		Http anonymous = Http.browser(slipway.baseUrl());
+		Http.Response jar = anonymous.get("/cli/slipway.jar");
+		assertThat(jar.status()).isEqualTo(200);
+		assertThat(jar.header("Content-Type")).isEqualTo("application/java-archive");
+		Http.Response launcher = anonymous.get("/cli/slipway");
+		assertThat(launcher.status()).isEqualTo(200);
+		assertThat(launcher.body()).startsWith("#!/bin/sh").contains("slipway.jar");
+
+		Http.Response refused = anonymous.get("/api/apps");
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.header("Slipway-Version")).isEqualTo(slipway.adminApi().get("/api/apps").header("Slipway-Version"));
+		assertThat(anonymous.get("/healthz").header("Slipway-Version")).isNull();
+	}
+
+	/** {@code curl -fsSL <slipway>/cli/install.sh | sh}, as README says, with this test's home. */
+	private Command.Result install() {
+		return run(List.of("sh", "-c", "curl -fsSL \"$0/cli/install.sh\" | sh", slipway.baseUrl()));
+	}
+
+	private Command.Result run(List<String> command) {
+		return Command.run(command, home, environment -> {
+			environment.put("HOME", home.toString());
+			environment.remove("XDG_DATA_HOME");
+			environment.remove("XDG_CONFIG_HOME");
+			environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+		}, TIMEOUT, line -> {
+		});
+	}
+
+}
