@@ -1,9 +1,15 @@
 package dev.slipway.distribution;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import dev.slipway.test.Command;
 import dev.slipway.test.Http;
@@ -17,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The command line as a user gets it: install.sh fetched from a real Slipway with no login and run
  * with a home of its own, which installs the jar the build made and a launcher that runs it; the
- * API names the version the installed command has.
+ * API names the version the installed command has, and an older command says how to update.
  */
 class CliInstallIT {
 
@@ -51,9 +57,27 @@ class CliInstallIT {
 		assertThat(version.exitCode()).as(version.output()).isZero();
 		assertThat(version.output()).isEqualTo("slipway " + serverVersion + "\n");
 
+		Command.Result apps = run(List.of(command.toString(), "apps"));
+		assertThat(apps.exitCode()).as(apps.output()).isZero();
+		assertThat(apps.output()).doesNotContain("older than");
+
 		Command.Result again = install();
 		assertThat(again.exitCode()).as(again.output()).isZero();
 		assertThat(Files.mismatch(jar, Path.of("../cli/target/slipway.jar"))).isEqualTo(-1L);
+	}
+
+	@Test
+	void aCommandOlderThanTheServerSaysHowToUpdateOnce() throws IOException {
+		Path old = Files.createDirectories(home.resolve("old"));
+		Files.copy(Path.of("../cli/slipway"), old.resolve("slipway"));
+		withVersion(Path.of("../cli/target/slipway.jar"), "0.0.1", old.resolve("slipway.jar"));
+
+		Command.Result apps = run(List.of("sh", old.resolve("slipway").toString(), "apps", "--json"));
+		assertThat(apps.exitCode()).as(apps.output()).isZero();
+		String warning = "Warning: this slipway command is 0.0.1, older than the Slipway at " + slipway.baseUrl() + " ("
+				+ slipway.adminApi().get("/api/apps").header("Slipway-Version") + "); update it with: curl -fsSL "
+				+ slipway.baseUrl() + "/cli/install.sh | sh\n";
+		assertThat(apps.output()).startsWith(warning).containsOnlyOnce("older than");
 	}
 
 	@Test
@@ -72,6 +96,21 @@ class CliInstallIT {
 		assertThat(anonymous.get("/healthz").header("Slipway-Version")).isNull();
 	}
 
+	/** A copy of {@code jar} that says it is {@code version}, as an older build of the command would. */
+	private static void withVersion(Path jar, String version, Path copy) throws IOException {
+		try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+			Manifest manifest = in.getManifest();
+			manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+			try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy), manifest)) {
+				for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+					out.putNextEntry(new JarEntry(entry.getName()));
+					in.transferTo(out);
+					out.closeEntry();
+				}
+			}
+		}
+	}
+
 	/** {@code curl -fsSL <slipway>/cli/install.sh | sh}, as README says, with this test's home. */
 	private Command.Result install() {
 		return run(List.of("sh", "-c", "curl -fsSL \"$0/cli/install.sh\" | sh", slipway.baseUrl()));
@@ -83,6 +122,8 @@ class CliInstallIT {
 			environment.remove("XDG_DATA_HOME");
 			environment.remove("XDG_CONFIG_HOME");
 			environment.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+			environment.put("SLIPWAY_URL", slipway.baseUrl());
+			environment.put("SLIPWAY_API_KEY", slipway.adminToken());
 		}, TIMEOUT, line -> {
 		});
 	}

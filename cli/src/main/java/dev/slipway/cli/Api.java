@@ -167,6 +167,7 @@ final class Api {
 			throw new CliException("Cannot reach Slipway at " + base + " (" + describe(ex)
 					+ "). Check the address, or log in to another with: slipway login URL");
 		}
+		VersionCheck.check(response);
 		if (response.statusCode() >= 300) {
 			throw refusal(response);
 		}
