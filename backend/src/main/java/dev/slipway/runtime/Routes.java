@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.slipway.apps.App;
+import dev.slipway.apps.AppWebAddress;
 import dev.slipway.router.Route;
 import dev.slipway.router.RouteChange;
 import dev.slipway.router.Router;
@@ -15,10 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works out each app's route from what runs: the web dynos of its current release that are up, or
- * why there are none, and hands it to the router.
+ * why there are none, and hands it to the router; and tells the address the router serves an app at.
  */
 @Component
-class Routes {
+class Routes implements AppWebAddress {
 
 	private final Router router;
 
@@ -53,6 +54,11 @@ class Routes {
 		Map<String, Route> routes = new HashMap<>();
 		apps.forEach(app -> routes.put(app.name(), compute(app.id(), app.name())));
 		router.initialise(routes);
+	}
+
+	@Override
+	public String url(String app) {
+		return router.url(app);
 	}
 
 	void remove(String app) {

@@ -87,6 +87,9 @@ class CliIT {
 
 		JsonNode info = json(slipway(project.directory(), "apps:info", "--json"));
 		assertThat(info.get("name").asString()).as("the app from the git remote").isEqualTo(app);
+		assertThat(slipway(project.directory(), "open", "/env/PATH").out().strip())
+			.isEqualTo(info.get("web_url").asString() + "env/PATH")
+			.startsWith("http://" + app + ".localhost:" + RouterClient.PORT);
 		assertThat(json(slipway(home, "apps", "--json")).findValuesAsString("name")).contains(app);
 
 		String tricky = "a=b#c \"q\" $HOME  it's ";
@@ -272,6 +275,8 @@ class CliIT {
 		environment.remove("SLIPWAY_API_KEY");
 		environment.remove("XDG_CONFIG_HOME");
 		environment.put("GIT_TERMINAL_PROMPT", "0");
+		// open's browser: one that prints the address it is given.
+		environment.put("BROWSER", "echo");
 		environment.remove("GIT_ASKPASS");
 		environment.remove("SSH_ASKPASS");
 		return builder;

@@ -27,6 +27,7 @@ final class AppsInfoCommand extends ApiCommand {
 		}
 		out().heading(info.path("name").asString());
 		Map<String, String> values = new LinkedHashMap<>();
+		values.put("Web URL", info.path("web_url").asString());
 		values.put("Git URL", info.path("git_url").asString());
 		values.put("Created", info.path("created_at").asString());
 		values.put("Dynos may run as root", info.path("dynos_may_run_as_root").asBoolean() ? "yes" : "no");

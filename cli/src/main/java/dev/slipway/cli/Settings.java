@@ -50,6 +50,11 @@ final class Settings {
 				Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home));
 	}
 
+	/** The browser {@code open} starts, as {@code $BROWSER} names it; null for the desktop's own. */
+	String browser() {
+		return environment.get("BROWSER");
+	}
+
 	Netrc netrc() {
 		return new Netrc(home.resolve(".netrc"));
 	}

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 				RollbackCommand.class, AddonsCommand.class, AddonsCreateCommand.class, AddonsDestroyCommand.class,
 				DomainsCommand.class, DomainsAddCommand.class, DomainsRemoveCommand.class, BuildsCommand.class,
 				BuildsOutputCommand.class, BuildpacksCommand.class, BuildpacksSetCommand.class,
-				BuildpacksClearCommand.class, CompletionCommand.class })
+				BuildpacksClearCommand.class, OpenCommand.class, CompletionCommand.class })
 public final class SlipwayCli implements Runnable {
 
 	@CommandLine.Spec

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.slipway.apps.App;
 import dev.slipway.apps.AppService;
+import dev.slipway.apps.AppWebAddress;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 
@@ -34,11 +35,7 @@ class AppsApiController {
 	record UpdateApp(Boolean dynosMayRunAsRoot) {
 	}
 
-	record AppResource(String name, Instant createdAt, String gitUrl, boolean dynosMayRunAsRoot) {
-
-		static AppResource of(App app, GitRemote remote) {
-			return new AppResource(app.name(), app.createdAt(), remote.url(app.name()), app.dynosMayRunAsRoot());
-		}
+	record AppResource(String name, Instant createdAt, String gitUrl, String webUrl, boolean dynosMayRunAsRoot) {
 
 	}
 
@@ -46,9 +43,17 @@ class AppsApiController {
 
 	private final GitRemote remote;
 
-	AppsApiController(AppService apps, GitRemote remote) {
+	private final AppWebAddress web;
+
+	AppsApiController(AppService apps, GitRemote remote, AppWebAddress web) {
 		this.apps = apps;
 		this.remote = remote;
+		this.web = web;
+	}
+
+	private AppResource resource(App app) {
+		return new AppResource(app.name(), app.createdAt(), remote.url(app.name()), web.url(app.name()),
+				app.dynosMayRunAsRoot());
 	}
 
 	@PostMapping
@@ -56,17 +61,17 @@ class AppsApiController {
 		App app = apps.create(request.name(), user);
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{name}").build(app.name()))
-			.body(AppResource.of(app, remote));
+			.body(resource(app));
 	}
 
 	@GetMapping
 	List<AppResource> list(@AuthenticationPrincipal UserPrincipal user) {
-		return apps.visibleTo(user).stream().map(app -> AppResource.of(app, remote)).toList();
+		return apps.visibleTo(user).stream().map(this::resource).toList();
 	}
 
 	@GetMapping("/{name}")
 	AppResource show(@AuthenticationPrincipal UserPrincipal user, @PathVariable String name) {
-		return AppResource.of(apps.require(name, user), remote);
+		return resource(apps.require(name, user));
 	}
 
 	@PatchMapping("/{name}")
@@ -77,7 +82,7 @@ class AppsApiController {
 			throw SlipwayException.invalid("invalid_app_update",
 					"Send {\"dynos_may_run_as_root\": true} or false; nothing else about an app can be changed here.");
 		}
-		return AppResource.of(apps.allowRootDynos(app.name(), user, request.dynosMayRunAsRoot()), remote);
+		return resource(apps.allowRootDynos(app.name(), user, request.dynosMayRunAsRoot()));
 	}
 
 	@DeleteMapping("/{name}")
