@@ -123,7 +123,9 @@ public class Router implements DisposableBean {
 		catch (IllegalStateException ex) {
 			throw new StartupFailure("The router (nginx) does not serve: " + ex.getMessage(),
 					"If another program (or another Slipway) uses port " + settings.port()
-							+ ", set SLIPWAY_ROUTER_PORT to a free port, or stop that program. `docker logs "
+							+ (settings.httpsEnabled() ? " or " + settings.httpsPort() : "")
+							+ ", set SLIPWAY_ROUTER_PORT" + (settings.httpsEnabled() ? " or SLIPWAY_ROUTER_HTTPS_PORT" : "")
+							+ " to a free port (SLIPWAY_ROUTER_HTTPS_PORT=0 turns HTTPS off), or stop that program. `docker logs "
 							+ container.name() + "` shows the router's side.");
 		}
 	}
