@@ -131,6 +131,14 @@ class CliIT {
 		assertThat(slipway(project.directory(), "builds:output").out()).contains("Procfile");
 		assertThat(slipway(project.directory(), "buildpacks:set", "node").exitCode()).isZero();
 		assertThat(json(slipway(project.directory(), "buildpacks", "--json")).get("buildpack").asString()).isEqualTo("node");
+		Result addon = slipway(project.directory(), "addons:create", "postgresql");
+		assertThat(addon.exitCode()).as(addon.toString()).isZero();
+		JsonNode addons = json(slipway(project.directory(), "addons", "--json"));
+		assertThat(addons).hasSize(1);
+		assertThat(slipway(project.directory(), "config:get", "DATABASE_URL").out()).startsWith("postgres");
+		String addonName = addons.get(0).get("name").asString();
+		assertThat(slipway(project.directory(), "addons:destroy", addonName).exitCode()).isEqualTo(1);
+		assertThat(slipway(project.directory(), "addons:destroy", addonName, "--confirm", app).exitCode()).isZero();
 		assertThat(json(slipway(project.directory(), "addons", "--json"))).isEmpty();
 
 		assertThat(slipway(project.directory(), "ps:restart").exitCode()).isZero();
@@ -152,6 +160,16 @@ class CliIT {
 		Result none = slipway(home, "ps");
 		assertThat(none.exitCode()).isEqualTo(1);
 		assertThat(none.err()).contains("-a APP");
+	}
+
+	@Test
+	void anAppCreatedWithoutANameGetsOneMadeUp() {
+		Result created = slipway(home, "apps:create");
+		assertThat(created.exitCode()).as(created.toString()).isZero();
+		String app = created.out().replaceAll("(?s)^Created ([a-z0-9-]+) .*", "$1");
+		assertThat(app).matches("[a-z]+-[a-z]+-\\d{4}");
+		assertThat(created.out()).as("outside a repository, no remote").doesNotContain("Git remote");
+		assertThat(slipway(home, "apps:destroy", "-a", app, "--confirm", app).exitCode()).isZero();
 	}
 
 	@Test
