@@ -31,8 +31,8 @@ fetch "$server/cli/slipway" "$tmp/slipway"
 chmod 755 "$tmp/slipway"
 
 # The launcher runs the jar beside it: this checks Java 21 or newer and the download at once, and
-# says what to install when Java is missing or too old.
-if ! version=$("$tmp/slipway" --version); then
+# says what to install when Java is missing or too old. Not from stdin: under curl | sh, that is this script.
+if ! version=$("$tmp/slipway" --version </dev/null); then
   fail "nothing was installed: the command does not run here (see above)"
 fi
 
