@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -48,14 +49,24 @@ public class StreamGuard {
 	 * valid the stream gets a last line saying why (an SSE comment, or a text line) and ends.
 	 */
 	public void guard(HttpServletRequest request, ResponseBodyEmitter emitter) {
+		Runnable unguard = guard(request, reason -> end(emitter, reason));
+		emitter.onCompletion(unguard);
+		emitter.onError(error -> unguard.run());
+		emitter.onTimeout(unguard);
+	}
+
+	/**
+	 * Guards a stream of another kind (a WebSocket) opened by this request: when its credentials stop
+	 * being valid, {@code end} gets the reason and must end it. Returns what stops guarding it, for when it
+	 * ends on its own.
+	 */
+	public Runnable guard(HttpServletRequest request, Consumer<String> end) {
 		if (!(request.getUserPrincipal() instanceof Authentication authentication)) {
 			throw new IllegalStateException("Only streams of signed-in users are guarded; this request has none.");
 		}
-		Guarded guarded = new Guarded(credential(request, authentication), emitter);
+		Guarded guarded = new Guarded(credential(request, authentication), end);
 		streams.add(guarded);
-		emitter.onCompletion(() -> streams.remove(guarded));
-		emitter.onError(error -> streams.remove(guarded));
-		emitter.onTimeout(() -> streams.remove(guarded));
+		return () -> streams.remove(guarded);
 	}
 
 	@Scheduled(fixedDelay = CHECK_EVERY_MILLIS)
@@ -65,7 +76,7 @@ public class StreamGuard {
 			String reason = invalid.computeIfAbsent(stream.credential(), this::invalidBecause);
 			if (!reason.isEmpty()) {
 				streams.remove(stream);
-				end(stream.emitter(), reason);
+				stream.end().accept(reason);
 			}
 		}
 	}
@@ -139,7 +150,7 @@ public class StreamGuard {
 
 	}
 
-	private record Guarded(Credential credential, ResponseBodyEmitter emitter) {
+	private record Guarded(Credential credential, Consumer<String> end) {
 	}
 
 }

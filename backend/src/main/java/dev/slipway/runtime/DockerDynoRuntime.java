@@ -72,6 +72,12 @@ class DockerDynoRuntime implements DynoRuntime {
 	}
 
 	@Override
+	public InteractiveDyno runInteractive(App app, String command, TerminalSize terminal, String term,
+			InteractiveOutput output) {
+		return oneOffs.runInteractive(app, command, terminal, term, output);
+	}
+
+	@Override
 	public void requireDeployed(App app) {
 		oneOffs.requireDeployed(app);
 	}

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Capability;
@@ -135,6 +136,43 @@ class DynoContainers {
 			.withMemorySwap(size.memoryBytes())
 			.withRestartPolicy(RestartPolicy.noRestart());
 		return create.exec().getId();
+	}
+
+	/**
+	 * Creates a one-off container whose stdin stays open for one attached client, with a TTY of
+	 * {@code terminal}'s size and {@code TERM} set to {@code term}, or without a TTY when terminal is null.
+	 */
+	String createInteractive(DeploySpec spec, String dyno, String command, TerminalSize terminal, String term) {
+		DynoSize size = DynoSize.of(settings.defaultSize()).orElse(DynoSize.STANDARD_1X);
+		CreateContainerCmd create = command(spec, dyno, command, size)
+			.withLabels(labels(spec, "run", dyno, size, SlipwayLabels.ROLE_ONE_OFF))
+			.withAttachStdin(true)
+			.withAttachStdout(true)
+			.withAttachStderr(true)
+			.withStdinOpen(true)
+			.withStdInOnce(true)
+			.withTty(terminal != null);
+		create.getHostConfig()
+			.withMemory(size.memoryBytes())
+			.withMemorySwap(size.memoryBytes())
+			.withRestartPolicy(RestartPolicy.noRestart());
+		if (terminal != null) {
+			List<String> env = new ArrayList<>(List.of(create.getEnv()));
+			env.add("TERM=" + term);
+			create.withEnv(env);
+			create.getHostConfig().withConsoleSize(List.of(terminal.rows(), terminal.columns()));
+		}
+		return create.exec().getId();
+	}
+
+	/** Gives a running container's TTY a new size. */
+	void resize(String containerId, TerminalSize size) {
+		try {
+			docker.api().resizeContainerCmd(containerId).withSize(size.rows(), size.columns()).exec();
+		}
+		catch (NotFoundException | ConflictException ex) {
+			// Exited meanwhile: there is no TTY left to size.
+		}
 	}
 
 	private CreateContainerCmd command(DeploySpec spec, String dyno, String command, DynoSize size) {

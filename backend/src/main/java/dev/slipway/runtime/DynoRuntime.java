@@ -45,6 +45,14 @@ public interface DynoRuntime {
 	/** Runs a one-off command in the current release: each line of output to {@code output}; returns its exit status. */
 	int runAttached(App app, String command, Consumer<String> output, Duration timeout);
 
+	/**
+	 * Starts a one-off command in the current release with its stdin open to the caller, with a TTY of
+	 * {@code terminal}'s size ({@code TERM} set to {@code term}), or without a TTY when terminal is null;
+	 * its output and exit status go to {@code output}.
+	 */
+	InteractiveDyno runInteractive(App app, String command, TerminalSize terminal, String term,
+			InteractiveOutput output);
+
 	/** Refuses, before anything starts, an app that has no release to run a one-off command in. */
 	void requireDeployed(App app);
 

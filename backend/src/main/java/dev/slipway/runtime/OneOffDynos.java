@@ -1,5 +1,7 @@
 package dev.slipway.runtime;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +37,9 @@ class OneOffDynos {
 	static final Duration REMOVAL_DELAY = Duration.ofSeconds(5);
 
 	static final Duration DETACHED_LIMIT = Duration.ofHours(24);
+
+	/** How long the exit status of an interactive dyno may take once its output has ended. */
+	static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
 	private final DynoContainers containers;
 
@@ -84,6 +89,123 @@ class OneOffDynos {
 			containers.stopAndRemove(id);
 		});
 		return dyno;
+	}
+
+	/**
+	 * Starts a command with its stdin open to the caller, with a TTY or without ({@code terminal} null),
+	 * attached before it starts so no output is missed. The container is removed once it exits or is
+	 * stopped.
+	 */
+	public InteractiveDyno runInteractive(App app, String command, TerminalSize terminal, String term,
+			InteractiveOutput output) {
+		DeploySpec spec = current(app);
+		String dyno = nextDyno(app);
+		String id = containers.createInteractive(spec, dyno, command(command), terminal, term);
+		ContainerAttach attach;
+		try {
+			attach = ContainerAttach.open(docker.config(), id, terminal != null);
+		}
+		catch (IOException ex) {
+			containers.remove(id);
+			throw new DeployFailed("Could not attach to " + dyno + ": " + ex.getMessage());
+		}
+		try {
+			logs.platform(app.id(), dyno, "Starting process with command `" + command + "` by the run API");
+			containers.start(id);
+		}
+		catch (RuntimeException ex) {
+			close(attach);
+			containers.remove(id);
+			throw ex;
+		}
+		Interactive session = new Interactive(dyno, id, attach);
+		executor.execute(() -> session.pump(output));
+		return session;
+	}
+
+	/** An interactive dyno's container, its attached streams, and whether its client stopped it. */
+	private final class Interactive implements InteractiveDyno {
+
+		private final String dyno;
+
+		private final String containerId;
+
+		private final ContainerAttach attach;
+
+		private volatile boolean stopped;
+
+		Interactive(String dyno, String containerId, ContainerAttach attach) {
+			this.dyno = dyno;
+			this.containerId = containerId;
+			this.attach = attach;
+		}
+
+		@Override
+		public String dyno() {
+			return dyno;
+		}
+
+		@Override
+		public void write(ByteBuffer bytes) throws IOException {
+			attach.write(bytes);
+		}
+
+		@Override
+		public void closeInput() throws IOException {
+			attach.closeInput();
+		}
+
+		@Override
+		public void resize(TerminalSize size) {
+			containers.resize(containerId, size);
+		}
+
+		@Override
+		public void stop() {
+			stopped = true;
+			close(attach);
+			containers.remove(containerId);
+		}
+
+		void pump(InteractiveOutput output) {
+			try {
+				attach.pump(new ContainerAttach.Output() {
+					@Override
+					public void stdout(ByteBuffer bytes) {
+						output.stdout(bytes);
+					}
+
+					@Override
+					public void stderr(ByteBuffer bytes) {
+						output.stderr(bytes);
+					}
+				});
+				// The output ends when the container exits; its status is there at once, or very soon.
+				int status = awaitExit(containerId, EXIT_WAIT);
+				if (!stopped) {
+					output.exited(status);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				if (!stopped) {
+					output.failed(dyno + " ended without an exit status: " + ex.getMessage());
+				}
+			}
+			finally {
+				close(attach);
+				containers.remove(containerId);
+			}
+		}
+
+	}
+
+	private static void close(ContainerAttach attach) {
+		try {
+			attach.close();
+		}
+		catch (IOException ex) {
+			// Closing is all that was left to do with it.
+		}
 	}
 
 	/** Runs a command to completion in a fresh container of {@code spec}, streaming its output. */

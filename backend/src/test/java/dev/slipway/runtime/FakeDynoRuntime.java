@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,6 +122,56 @@ public class FakeDynoRuntime implements DynoRuntime {
 			Thread.currentThread().interrupt();
 			throw new DeployFailed("The command was interrupted.");
 		}
+	}
+
+	/** Runs the command in a local shell without a TTY (output and errors merged), whatever was asked. */
+	@Override
+	public InteractiveDyno runInteractive(App app, String command, TerminalSize terminal, String term,
+			InteractiveOutput output) {
+		Process process = shell(deployed(app), command);
+		String dyno = "run." + oneOffs.incrementAndGet();
+		Thread.ofVirtual().start(() -> {
+			try (var out = process.getInputStream()) {
+				byte[] buffer = new byte[8192];
+				for (int read; (read = out.read(buffer)) >= 0;) {
+					output.stdout(ByteBuffer.wrap(buffer, 0, read));
+				}
+				output.exited(process.waitFor());
+			}
+			catch (IOException ex) {
+				output.failed(ex.getMessage());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				output.failed("interrupted");
+			}
+		});
+		return new InteractiveDyno() {
+			@Override
+			public String dyno() {
+				return dyno;
+			}
+
+			@Override
+			public void write(ByteBuffer bytes) throws IOException {
+				process.getOutputStream().write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+				process.getOutputStream().flush();
+			}
+
+			@Override
+			public void closeInput() throws IOException {
+				process.getOutputStream().close();
+			}
+
+			@Override
+			public void resize(TerminalSize size) {
+			}
+
+			@Override
+			public void stop() {
+				process.destroyForcibly();
+			}
+		};
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package dev.slipway.bench.simulation;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,10 @@ import dev.slipway.runtime.DynoState;
 import dev.slipway.runtime.DynosChanged;
 import dev.slipway.runtime.Formation;
 import dev.slipway.runtime.FormationUpdate;
+import dev.slipway.runtime.InteractiveDyno;
+import dev.slipway.runtime.InteractiveOutput;
 import dev.slipway.runtime.ProcessType;
+import dev.slipway.runtime.TerminalSize;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -152,6 +157,36 @@ public class SimulatedDynoRuntime implements DynoRuntime, SmartLifecycle {
 		deployed(app);
 		output.accept("The simulated runtime runs no command");
 		return 0;
+	}
+
+	@Override
+	public InteractiveDyno runInteractive(App app, String command, TerminalSize terminal, String term,
+			InteractiveOutput output) {
+		deployed(app);
+		output.stdout(ByteBuffer.wrap("The simulated runtime runs no command\n".getBytes(StandardCharsets.UTF_8)));
+		output.exited(0);
+		return new InteractiveDyno() {
+			@Override
+			public String dyno() {
+				return "run.1";
+			}
+
+			@Override
+			public void write(ByteBuffer bytes) {
+			}
+
+			@Override
+			public void closeInput() {
+			}
+
+			@Override
+			public void resize(TerminalSize size) {
+			}
+
+			@Override
+			public void stop() {
+			}
+		};
 	}
 
 	@Override
