@@ -139,8 +139,8 @@ class DynoContainers {
 	}
 
 	/**
-	 * Creates a one-off container whose stdin stays open for one attached client, with a TTY of
-	 * {@code terminal}'s size and {@code TERM} set to {@code term}, or without a TTY when terminal is null.
+	 * Creates a one-off container whose stdin stays open for one attached client, with a TTY ({@code TERM}
+	 * set to {@code term}), or without a TTY when terminal is null. The TTY is sized once it started.
 	 */
 	String createInteractive(DeploySpec spec, String dyno, String command, TerminalSize terminal, String term) {
 		DynoSize size = DynoSize.of(settings.defaultSize()).orElse(DynoSize.STANDARD_1X);
@@ -160,7 +160,6 @@ class DynoContainers {
 			List<String> env = new ArrayList<>(List.of(create.getEnv()));
 			env.add("TERM=" + term);
 			create.withEnv(env);
-			create.getHostConfig().withConsoleSize(List.of(terminal.rows(), terminal.columns()));
 		}
 		return create.exec().getId();
 	}

@@ -112,6 +112,10 @@ class OneOffDynos {
 		try {
 			logs.platform(app.id(), dyno, "Starting process with command `" + command + "` by the run API");
 			containers.start(id);
+			if (terminal != null) {
+				// Docker sizes a TTY only once it runs; the command gets a SIGWINCH, so it draws for the new size.
+				containers.resize(id, terminal);
+			}
 		}
 		catch (RuntimeException ex) {
 			close(attach);

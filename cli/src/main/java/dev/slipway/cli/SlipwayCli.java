@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 				RollbackCommand.class, AddonsCommand.class, AddonsCreateCommand.class, AddonsDestroyCommand.class,
 				DomainsCommand.class, DomainsAddCommand.class, DomainsRemoveCommand.class, BuildsCommand.class,
 				BuildsOutputCommand.class, BuildpacksCommand.class, BuildpacksSetCommand.class,
-				BuildpacksClearCommand.class, OpenCommand.class, CompletionCommand.class })
+				BuildpacksClearCommand.class, OpenCommand.class, CompletionCommand.class,
+				RunCommand.class })
 public final class SlipwayCli implements Runnable {
 
 	@CommandLine.Spec

@@ -1,0 +1,189 @@
+package dev.slipway.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import dev.slipway.test.Command;
+import dev.slipway.test.GitProject;
+import dev.slipway.test.SlipwayUnderTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code slipway run}, the built command run as a process against a real Slipway: piped input to
+ * its end and the exit status, stdout and stderr apart, and a TTY session typed into a terminal that
+ * tmux emulates (prompt, output, window size, Ctrl-C, exit status).
+ */
+class CliRunIT {
+
+	private static final Path LAUNCHER = Path.of("../cli/slipway").toAbsolutePath().normalize();
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	static SlipwayUnderTest slipway;
+
+	static String app;
+
+	static Path home;
+
+	@BeforeAll
+	static void deploy() throws IOException {
+		assertThat(Path.of("../cli/target/slipway.jar")).as("build the cli module first").exists();
+		slipway = SlipwayUnderTest.shared();
+		app = slipway.createApp("run");
+		assertThat(GitProject.sample("dockerfile").push(slipway, app, slipway.adminToken()).succeeded()).isTrue();
+		home = Files.createTempDirectory("slipway-run-home-");
+	}
+
+	@AfterAll
+	static void destroy() {
+		if (app != null) {
+			slipway.adminApi().delete("/api/apps/" + app);
+		}
+	}
+
+	@Test
+	void pipedInputRunsToItsEndAndTheExitStatusIsSlipways() {
+		Command.Result result = shell("echo 'echo hi; exit 3' | " + slipwayRun() + " bash");
+		assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+		assertThat(result.output()).contains("hi\n").containsPattern("Running `bash` on .* " + app + "\\.\\.\\. up, run\\.\\d+");
+
+		Command.Result counted = shell("printf 'one\\ntwo\\nthree\\n' | " + slipwayRun() + " wc -l");
+		assertThat(counted.exitCode()).as("the end of the input reaches the dyno: " + counted.output()).isZero();
+		assertThat(counted.output()).contains("3\n");
+	}
+
+	@Test
+	void stdoutAndStderrStayApartWithoutATty() {
+		Command.Result onlyOut = shell(slipwayRun() + " 'echo out; echo err >&2' </dev/null 2>/dev/null");
+		assertThat(onlyOut.output()).isEqualTo("out\n");
+		Command.Result onlyErr = shell(slipwayRun() + " 'echo out; echo err >&2' </dev/null 2>&1 >/dev/null");
+		assertThat(onlyErr.output()).contains("err\n").doesNotContain("out\n");
+	}
+
+	@Test
+	void aWrongAppFailsWithSlipwaysReason() {
+		Command.Result result = shell(LAUNCHER + " run -a no-such-app-" + System.nanoTime() + " bash </dev/null");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).containsIgnoringCase("no app").contains("no-such-app-");
+	}
+
+	@Test
+	void detachedOutputGoesToTheLogs() {
+		Command.Result result = shell(slipwayRun() + " --detach 'echo detached-$((40+2))' </dev/null");
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output()).containsPattern("up, run\\.\\d+");
+		awaitTrue(() -> slipway.adminApi().get("/api/apps/" + app + "/logs?lines=200").body().contains("detached-42"),
+				"the detached dyno's output in the app's logs");
+	}
+
+	@Test
+	void aTtySessionInTmuxSeesThePromptItsOutputItsSizeAndCtrlC() throws IOException {
+		Path script = home.resolve("tty-session.sh");
+		Files.writeString(script, "#!/bin/sh\n" + environment() + "\n" + slipwayRun() + " bash\necho \"slipway exited $?\"\nsleep 600\n");
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+		String socket = "slipway-run-" + ProcessHandle.current().pid();
+		try {
+			tmux(socket, "new-session", "-d", "-s", "run", "-x", "100", "-y", "30", script.toString());
+			tmux(socket, "set-option", "-t", "run", "status", "off");
+			String prompt = await(socket, screen -> screen.lines().anyMatch(line -> line.stripTrailing().endsWith("$")),
+					"a shell prompt");
+			assertThat(prompt).containsPattern("up, run\\.\\d+");
+
+			type(socket, "echo answer=$((6*7)); stty size", "Enter");
+			String size = await(socket, screen -> screen.contains("answer=42") && screen.matches("(?s).*\\n\\d+ \\d+\\s.*"),
+					"the command's output and the TTY's size");
+			assertThat(size).contains("answer=42").containsPattern("\\n30 100\\s");
+
+			tmux(socket, "resize-window", "-t", "run", "-x", "120", "-y", "40");
+			type(socket, "clear; stty size", "Enter");
+			await(socket, screen -> screen.contains("40 120"), "the TTY resized with the window");
+
+			type(socket, "sleep 300; echo not-interrupted", "Enter");
+			type(socket, "C-c");
+			type(socket, "echo after-$((1+1))", "Enter");
+			String interrupted = await(socket, screen -> screen.contains("after-2"), "Ctrl-C interrupting the remote sleep");
+			assertThat(interrupted.lines().map(String::strip)).as("the sleep never finished").doesNotContain("not-interrupted");
+
+			type(socket, "exit 5", "Enter");
+			await(socket, screen -> screen.contains("slipway exited 5"), "slipway exiting with the shell's status");
+		}
+		finally {
+			Command.run(List.of("tmux", "-L", socket, "kill-server"), Duration.ofSeconds(10));
+		}
+	}
+
+	private static String slipwayRun() {
+		return LAUNCHER + " run -a " + app;
+	}
+
+	/** The CLI's settings from the environment: this Slipway and the admin's token, HOME the test's own. */
+	private static String environment() {
+		return "export HOME='" + home + "' SLIPWAY_URL='" + slipway.baseUrl() + "' SLIPWAY_API_KEY='"
+				+ slipway.adminToken() + "' TERM=xterm-256color";
+	}
+
+	private static Command.Result shell(String command) {
+		return Command.run(List.of("sh", "-c", environment() + "; " + command), TIMEOUT);
+	}
+
+	private static void tmux(String socket, String... arguments) {
+		List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+		command.addAll(List.of(arguments));
+		Command.Result result = Command.run(command, Duration.ofSeconds(30));
+		assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.output()).isZero();
+	}
+
+	private static void type(String socket, String... keys) {
+		List<String> arguments = new ArrayList<>(List.of("send-keys", "-t", "run"));
+		arguments.addAll(List.of(keys));
+		tmux(socket, arguments.toArray(String[]::new));
+	}
+
+	/** What the terminal shows once {@code ready} holds, waiting up to the timeout for it. */
+	private static String await(String socket, Predicate<String> ready, String what) {
+		Instant deadline = Instant.now().plus(TIMEOUT);
+		String screen = "";
+		while (Instant.now().isBefore(deadline)) {
+			screen = Command.run(List.of("tmux", "-L", socket, "capture-pane", "-p", "-t", "run"), Duration.ofSeconds(30))
+				.output();
+			if (ready.test(screen)) {
+				return screen;
+			}
+			sleep();
+		}
+		throw new AssertionError("No " + what + " within " + TIMEOUT.toSeconds() + " s; the terminal shows:\n" + screen);
+	}
+
+	private static void awaitTrue(BooleanSupplier condition, String what) {
+		Instant deadline = Instant.now().plus(TIMEOUT);
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("No " + what + " within " + TIMEOUT.toSeconds() + " s");
+			}
+			sleep();
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+}
