@@ -107,8 +107,8 @@ class CliRunIT {
 			assertThat(size).contains("answer=42").containsPattern("\\n30 100\\s");
 
 			tmux(socket, "resize-window", "-t", "run", "-x", "120", "-y", "40");
-			type(socket, "clear; stty size", "Enter");
-			await(socket, screen -> screen.contains("40 120"), "the TTY resized with the window");
+			// The new size travels apart from what is typed, so a command typed at once may still see the old one.
+			awaitAsking(socket, "clear; stty size", screen -> screen.contains("40 120"), "the TTY resized with the window");
 
 			type(socket, "sleep 300; echo not-interrupted", "Enter");
 			type(socket, "C-c");
@@ -162,6 +162,22 @@ class CliRunIT {
 				return screen;
 			}
 			sleep();
+		}
+		throw new AssertionError("No " + what + " within " + TIMEOUT.toSeconds() + " s; the terminal shows:\n" + screen);
+	}
+
+	/** Types {@code command} again and again until the terminal shows what {@code ready} wants. */
+	private static void awaitAsking(String socket, String command, Predicate<String> ready, String what) {
+		Instant deadline = Instant.now().plus(TIMEOUT);
+		String screen = "";
+		while (Instant.now().isBefore(deadline)) {
+			type(socket, command, "Enter");
+			sleep();
+			screen = Command.run(List.of("tmux", "-L", socket, "capture-pane", "-p", "-t", "run"), Duration.ofSeconds(30))
+				.output();
+			if (ready.test(screen)) {
+				return;
+			}
 		}
 		throw new AssertionError("No " + what + " within " + TIMEOUT.toSeconds() + " s; the terminal shows:\n" + screen);
 	}
