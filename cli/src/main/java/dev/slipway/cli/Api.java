@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,12 @@ final class Api {
 	private static final int MAX_JSON_BYTES = 16 * 1024 * 1024;
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * How long an answer may take to start: the slowest calls (a config change's rollout, an add-on's
+	 * database) answer well within it; a streamed answer (a log tail) starts at once and then runs on.
+	 */
+	private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(5);
 
 	private final URI base;
 
@@ -130,6 +137,7 @@ final class Api {
 
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(base.resolve(path))
+			.timeout(ANSWER_TIMEOUT)
 			.header("Authorization", authorization)
 			.header("Accept", "application/json")
 			.header("User-Agent", "slipway-cli/" + CliVersion.version());
@@ -162,6 +170,10 @@ final class Api {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new CliException("Interrupted.");
+		}
+		catch (HttpTimeoutException ex) {
+			throw new CliException("Slipway at " + base + " did not answer within " + ANSWER_TIMEOUT.toMinutes()
+					+ " minutes; try again, and if it still does not, ask its admin to look at Slipway's own log.");
 		}
 		catch (IOException ex) {
 			throw new CliException("Cannot reach Slipway at " + base + " (" + describe(ex)

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -54,9 +55,15 @@ final class LoginCommand extends ApiCommand {
 		}
 		JsonNode token = Api.withPassword(base, login.strip(), password)
 			.post(Api.path("tokens"), Map.of("name", "slipway CLI on " + hostname()));
-		settings.netrc().put(base.getHost(), login.strip(), token.path("token").asString());
+		String secret = token.path("token").asString();
+		settings.netrc().put(base.getHost(), login.strip(), secret);
 		Settings.Config config = settings.config();
-		settings.save(new Settings.Config(base.toString(), config.gitHosts()));
+		settings.save(new Settings.Config(base.toString(),
+				base.toString().equals(config.url()) ? config.gitHosts() : List.of()));
+		// The apps' remotes may name Slipway's HTTPS address rather than this one: git finds the token there too.
+		Api.withToken(base, secret)
+			.get(Api.path("apps"))
+			.forEach(app -> settings.rememberGitHost(base, URI.create(app.path("git_url").asString())));
 		out().line("Logged in to " + base + " as " + login.strip());
 	}
 
