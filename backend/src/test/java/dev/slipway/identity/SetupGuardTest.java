@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SetupGuardTest {
 
 	private final SetupGuard guard = new SetupGuard(
-			new AuthenticationThrottle(new AuthLimitSettings(20, 5, Duration.ofMinutes(5), 1000, 50)));
+			new AuthenticationThrottle(new AuthLimitSettings(20, 5, Duration.ofMinutes(5), 1000, 50, 50)));
 
 	@Test
 	void thisMachineNeedsNoCode() {
