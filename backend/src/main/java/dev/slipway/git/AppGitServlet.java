@@ -13,12 +13,8 @@ import dev.slipway.apps.AppService;
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.UserPrincipal;
 import org.eclipse.jgit.http.server.GitServlet;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.resolver.ServiceNotEnabledException;
 
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -37,8 +33,7 @@ class AppGitServlet extends GitServlet {
 
 	private final transient AppService apps;
 
-	AppGitServlet(AppService apps, AppRepositories repositories, RepositoryLimits limits, PushPipeline pipeline,
-			GitSettings settings, TaskExecutor executor) {
+	AppGitServlet(AppService apps, AppRepositories repositories, RepositoryLimits limits, AppReceivePacks receivePacks) {
 		this.apps = apps;
 		setRepositoryResolver((request, name) -> {
 			App app = (App) request.getAttribute(APP);
@@ -52,8 +47,8 @@ class AppGitServlet extends GitServlet {
 				throw new ServiceNotEnabledException("Cannot open the repository of " + app.name(), ex);
 			}
 		});
-		setReceivePackFactory(
-				(request, repository) -> receivePack(request, repository, pipeline, limits, settings, executor));
+		setReceivePackFactory((request, repository) -> receivePacks.create((App) request.getAttribute(APP),
+				(UserPrincipal) request.getAttribute(USER), repository));
 		addReceivePackFilter((request, response, chain) -> chain.doFilter(
 				limits.bounded((HttpServletRequest) request, (App) request.getAttribute(APP)), response));
 	}
@@ -83,20 +78,6 @@ class AppGitServlet extends GitServlet {
 			return;
 		}
 		super.service(request, response);
-	}
-
-	private static ReceivePack receivePack(HttpServletRequest request, Repository repository, PushPipeline pipeline,
-			RepositoryLimits limits, GitSettings settings, TaskExecutor executor) {
-		App app = (App) request.getAttribute(APP);
-		UserPrincipal user = (UserPrincipal) request.getAttribute(USER);
-		ReceivePack receivePack = new ReceivePack(repository);
-		receivePack.setAllowNonFastForwards(true);
-		receivePack.setAllowDeletes(true);
-		receivePack.setMaxPackSizeLimit(settings.maxPackSize().toBytes());
-		receivePack.setMaxObjectSizeLimit(settings.maxObjectSize().toBytes());
-		receivePack.setRefLogIdent(new PersonIdent(user.email(), user.email()));
-		receivePack.setPreReceiveHook(new DeployHook(app, user, pipeline, limits, executor));
-		return receivePack;
 	}
 
 	private static void refuse(HttpServletResponse response, int status, String message) throws IOException {

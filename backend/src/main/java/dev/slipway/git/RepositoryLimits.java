@@ -1,6 +1,8 @@
 package dev.slipway.git;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,6 +45,13 @@ class RepositoryLimits {
 		return new SizeLimitedRequest(request, room, () -> new IOException(tooLarge(app, size)));
 	}
 
+	/** A push's stream over SSH, cut off as {@link #bounded(HttpServletRequest, App)} cuts off an upload. */
+	InputStream bounded(InputStream in, App app) {
+		long size = repositories.size(app.name());
+		return new Room(in, Math.max(0, settings.maxRepositorySize().toBytes() - size) + COMMANDS_ROOM,
+				tooLarge(app, size));
+	}
+
 	/** Why the push cannot go on, once its objects are in: empty when it stays within the limits. */
 	Optional<String> refusal(App app, Repository repository, Collection<ReceiveCommand> commands) throws IOException {
 		if (commands.stream().allMatch(command -> command.getType() == ReceiveCommand.Type.DELETE)) {
@@ -83,6 +92,46 @@ class RepositoryLimits {
 
 	static String megabytes(long bytes) {
 		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+	}
+
+	/** Reads until {@code room} bytes have come, then fails with the reason. */
+	private static final class Room extends FilterInputStream {
+
+		private final String reason;
+
+		private long room;
+
+		Room(InputStream in, long room, String reason) {
+			super(in);
+			this.room = room;
+			this.reason = reason;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				take(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				take(n);
+			}
+			return n;
+		}
+
+		private void take(int n) throws IOException {
+			room -= n;
+			if (room < 0) {
+				throw new IOException(reason);
+			}
+		}
+
 	}
 
 }

@@ -44,6 +44,12 @@ public final class SlipwayUnderTest extends ControlPlane {
 	/** The shared instance's limit on what a dyno writes to its own filesystem, checked every 5 s. */
 	public static final String DYNO_DISK_LIMIT = "64MB";
 
+	/**
+	 * The shared instance's SSH port: the system property {@code slipway.it.ssh-port}, or its router port + 45,
+	 * which no other test takes.
+	 */
+	public static final int SSH_PORT = TestFork.port("slipway.it.ssh-port", RouterClient.PORT + 45);
+
 	private static SlipwayUnderTest shared;
 
 	private final Map<String, Object> properties = new HashMap<>();
@@ -98,7 +104,7 @@ public final class SlipwayUnderTest extends ControlPlane {
 		if (shared == null) {
 			shared = new SlipwayUnderTest(INSTANCE, RouterClient.PORT, SlipwayApplication.class,
 					Map.of("slipway.logs.buffer-size", LOG_BUFFER_SIZE, "slipway.runtime.dyno-disk.limit", DYNO_DISK_LIMIT,
-							"slipway.runtime.dyno-disk.check-interval", "5s"));
+							"slipway.runtime.dyno-disk.check-interval", "5s", "slipway.ssh.port", SSH_PORT));
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::remove));
 		}
 		return shared;
