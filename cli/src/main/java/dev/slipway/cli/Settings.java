@@ -55,6 +55,11 @@ final class Settings {
 		return environment.get("BROWSER");
 	}
 
+	/** The user's home directory, where ~/.ssh is too. */
+	Path home() {
+		return home;
+	}
+
 	Netrc netrc() {
 		return new Netrc(home.resolve(".netrc"));
 	}

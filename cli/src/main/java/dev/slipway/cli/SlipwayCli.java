@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 				DomainsCommand.class, DomainsAddCommand.class, DomainsRemoveCommand.class, BuildsCommand.class,
 				BuildsOutputCommand.class, BuildpacksCommand.class, BuildpacksSetCommand.class,
 				BuildpacksClearCommand.class, OpenCommand.class, CompletionCommand.class,
-				RunCommand.class })
+				RunCommand.class, KeysCommand.class, KeysAddCommand.class, KeysRemoveCommand.class, KeysClearCommand.class })
 public final class SlipwayCli implements Runnable {
 
 	@CommandLine.Spec
