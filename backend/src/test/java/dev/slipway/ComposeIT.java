@@ -48,6 +48,9 @@ class ComposeIT {
 
 	static final int DATABASE_PORT = RouterClient.PORT + 42;
 
+	/** Instead of the file's 2222, which another installation on the machine may hold. */
+	static final int SSH_PORT = RouterClient.PORT + 44;
+
 	static final String BASE_DOMAIN = "compose.slipway.test";
 
 	static final String ADMIN_EMAIL = "admin@compose.slipway.test";
@@ -146,6 +149,7 @@ class ComposeIT {
 		env.put("SLIPWAY_ROUTER_PORT", String.valueOf(ROUTER_PORT));
 		env.put("SLIPWAY_ROUTER_HTTPS_PORT", String.valueOf(ROUTER_PORT + 3));
 		env.put("SLIPWAY_DATABASE_PORT", String.valueOf(DATABASE_PORT));
+		env.put("SLIPWAY_SSH_PORT", String.valueOf(SSH_PORT));
 		env.put("SLIPWAY_BASE_DOMAIN", BASE_DOMAIN);
 		env.put("SLIPWAY_ADMIN_EMAIL", ADMIN_EMAIL);
 		env.put("SLIPWAY_ADMIN_PASSWORD", ADMIN_PASSWORD);

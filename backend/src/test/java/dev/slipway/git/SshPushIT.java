@@ -1,7 +1,9 @@
 package dev.slipway.git;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.slipway.test.Command;
 import dev.slipway.test.GitProject;
@@ -18,11 +22,17 @@ import dev.slipway.test.RouterClient;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** git push over SSH with the real ssh and git clients: keys a user adds deploy, keys removed are refused. */
+/**
+ * git push over SSH with the real ssh, git and slipway commands: a key added with {@code slipway keys:add}
+ * deploys, a key removed is refused, and keys are checked and belong to one user.
+ */
 class SshPushIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static SlipwayUnderTest slipway;
 
@@ -32,13 +42,21 @@ class SshPushIT {
 	}
 
 	@Test
-	void aPushWithAnAddedKeyDeploysAndARemovedKeyIsRefused() {
+	void aPushWithAKeyAddedByKeysAddDeploysAndARemovedKeyIsRefused() throws IOException {
+		assertThat(Path.of("../cli/target/slipway.jar")).as("build the cli module first").exists();
 		OtherUser user = OtherUser.create(slipway, "ssh");
-		Path key = keyPair("ed25519");
-		Http.Response added = user.api().post("/api/keys", Map.of("public_key", read(key.resolveSibling("id.pub"))));
-		assertThat(added.status()).as(added.toString()).isEqualTo(201);
-		assertThat(added.json().get("name").asString()).isEqualTo("pusher@slipway.test");
-		assertThat(added.json().get("fingerprint").asString()).isEqualTo(fingerprint(key));
+		Path home = Files.createTempDirectory("slipway-ssh-home-");
+		Path key = keyPair(home.resolve(".ssh").resolve("id_ed25519"), "ed25519");
+		Cli added = cli(home, user, "keys:add");
+		assertThat(added.exitCode()).as(added.toString()).isZero();
+		assertThat(added.out()).contains("pusher@slipway.test").contains(fingerprint(key));
+		Cli keys = cli(home, user, "keys", "--json");
+		assertThat(JSON.readTree(keys.out()).findValuesAsString("fingerprint")).containsExactly(fingerprint(key));
+		assertThat(cli(home, user, "keys").out()).contains("pusher@slipway.test").contains("ssh-ed25519 AAAAC3NzaC...");
+
+		Cli privateKey = cli(home, user, "keys:add", key.toString());
+		assertThat(privateKey.exitCode()).isEqualTo(1);
+		assertThat(privateKey.err()).contains("is a private key").contains("id_ed25519.pub");
 
 		String app = "ssh-" + UUID.randomUUID().toString().substring(0, 6);
 		assertThat(user.api().post("/api/apps", Map.of("name", app)).status()).isEqualTo(201);
@@ -57,8 +75,9 @@ class SshPushIT {
 		assertThat(foreign.succeeded()).isFalse();
 		assertThat(foreign.output()).contains("There is no app named '" + adminApp + "'.");
 
-		Http.Response removed = user.api().delete("/api/keys/" + added.json().get("id").asLong());
-		assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+		Cli removed = cli(home, user, "keys:remove", "pusher@slipway.test");
+		assertThat(removed.exitCode()).as(removed.toString()).isZero();
+		assertThat(user.api().get("/api/keys").json()).isEmpty();
 		project.write("CHANGES.md", "after the key went\n").commit("after the key went");
 		GitProject.Push refused = project.push(sshUrl(app), ssh(key), "main");
 		assertThat(refused.succeeded()).isFalse();
@@ -67,10 +86,10 @@ class SshPushIT {
 	}
 
 	@Test
-	void keysAreCheckedAndBelongToOneUser() {
+	void keysAreCheckedAndBelongToOneUser() throws IOException {
 		OtherUser first = OtherUser.create(slipway, "ssh-first");
 		OtherUser second = OtherUser.create(slipway, "ssh-second");
-		Path key = keyPair("ecdsa");
+		Path key = keyPair(Files.createTempDirectory("slipway-ssh-").resolve("id"), "ecdsa");
 		String line = read(key.resolveSibling("id.pub"));
 		Http.Response added = first.api().post("/api/keys", Map.of("public_key", line, "name", "laptop"));
 		assertThat(added.status()).as(added.toString()).isEqualTo(201);
@@ -89,7 +108,7 @@ class SshPushIT {
 		assertThat(garbage.json().get("code").asString()).isEqualTo("invalid_ssh_key");
 		assertThat(garbage.json().get("detail").asString()).contains("ssh-keygen -t ed25519");
 		Http.Response weak = second.api().post("/api/keys",
-				Map.of("public_key", read(keyPair("rsa", "-b", "1024").resolveSibling("id.pub"))));
+				Map.of("public_key", read(keyPair(Files.createTempDirectory("slipway-ssh-").resolve("id"), "rsa", "-b", "1024").resolveSibling("id.pub"))));
 		assertThat(weak.status()).isEqualTo(400);
 		assertThat(weak.json().get("detail").asString()).contains("1024 bits");
 
@@ -111,20 +130,56 @@ class SshPushIT {
 				+ "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null");
 	}
 
-	/** A new key pair made by ssh-keygen, its private half at the returned path and its public half beside it. */
-	private static Path keyPair(String type, String... options) {
+	/** A new key pair made by ssh-keygen, its private half at {@code key} and its public half beside it. */
+	private static Path keyPair(Path key, String type, String... options) throws IOException {
+		Files.createDirectories(key.getParent());
+		List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C",
+				"pusher@slipway.test", "-f", key.toString()));
+		command.addAll(List.of(options));
+		Command.Result made = Command.run(command, Duration.ofMinutes(1));
+		assertThat(made.succeeded()).as(made.output()).isTrue();
+		return key;
+	}
+
+	/** The built slipway command as {@code user}, with {@code home} as HOME (where keys:add looks for keys). */
+	private static Cli cli(Path home, OtherUser user, String... arguments) {
+		List<String> command = new ArrayList<>(List.of(Path.of("../cli/slipway").toAbsolutePath().normalize().toString()));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+		builder.environment().put("HOME", home.toString());
+		builder.environment().put("SLIPWAY_URL", slipway.baseUrl());
+		builder.environment().put("SLIPWAY_API_KEY", user.token());
+		builder.environment().remove("XDG_CONFIG_HOME");
 		try {
-			Path key = Files.createTempDirectory("slipway-ssh-").resolve("id");
-			List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C",
-					"pusher@slipway.test", "-f", key.toString()));
-			command.addAll(List.of(options));
-			Command.Result made = Command.run(command, Duration.ofMinutes(1));
-			assertThat(made.succeeded()).as(made.output()).isTrue();
-			return key;
+			Process process = builder.start();
+			CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+			String out = read(process.getInputStream());
+			if (!process.waitFor(2, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(command + " did not finish within 2 minutes");
+			}
+			return new Cli(process.exitValue(), out, err.join());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String read(InputStream stream) {
+		try (stream) {
+			return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private record Cli(int exitCode, String out, String err) {
 	}
 
 	/** The key's SHA-256 fingerprint as ssh-keygen shows it. */

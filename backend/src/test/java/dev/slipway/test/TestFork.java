@@ -11,7 +11,7 @@ public final class TestFork {
 	/** Failsafe's fork number (system property {@code slipway.it.fork}, set in backend/pom.xml); 1 outside a fork. */
 	public static final int NUMBER = number(System.getProperty("slipway.it.fork", "1"));
 
-	/** The ports each fork has from its router port on: it uses up to router port + 42 (ComposeIT's). */
+	/** The ports each fork has from its router port on: it uses up to router port + 45 (the shared Slipway's SSH). */
 	static final int PORTS = 50;
 
 	private TestFork() {
