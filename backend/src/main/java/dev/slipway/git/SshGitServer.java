@@ -11,6 +11,7 @@ import dev.slipway.instance.InstanceSettings;
 import dev.slipway.instance.OwnerOnly;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.slf4j.Logger;
@@ -66,6 +67,8 @@ class SshGitServer implements SmartLifecycle {
 		}
 		SshServer ssh = SshServer.setUpDefaultServer();
 		ssh.setPort(settings.port());
+		// git runs one command per connection; more channels on one would each take a thread.
+		CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(ssh, 2);
 		ssh.setKeyPairProvider(hostKey(instance.dataFile("ssh_host_key")));
 		ssh.setPublickeyAuthenticator((username, key, session) -> keys.authenticate(key).map(user -> {
 			session.setAttribute(USER, user);
