@@ -107,8 +107,13 @@ class CliIT {
 		assertThat(json(slipway(project.directory(), "ps", "--json")).findValuesAsString("name")).contains("web.1", "web.2");
 		assertThat(slipway(project.directory(), "ps").out()).contains("web.2");
 
-		assertThat(tailUntil(project.directory(), "listening on", "logs", "--tail", "--source", "app", "--dyno", "web"))
-			.as("logs --tail shows a line the app writes").contains("listening on");
+		assertThat(tailUntil(project.directory(), "listening on", () -> {
+		}, "logs", "--tail", "--source", "app", "--dyno", "web")).contains("listening on");
+		String marker = "cli-marker-" + System.nanoTime();
+		assertThat(tailUntil(project.directory(), marker,
+				() -> assertThat(slipway(project.directory(), "run", "--detach", "echo", marker).exitCode()).isZero(),
+				"logs", "--tail", "--source", "app"))
+			.as("logs --tail shows a line the app writes while it follows").contains(marker);
 		assertThat(slipway(project.directory(), "logs", "-n", "5").exitCode()).isZero();
 
 		JsonNode releases = json(slipway(project.directory(), "releases", "--json"));
@@ -251,8 +256,8 @@ class CliIT {
 		}
 	}
 
-	/** Runs the command until a line containing {@code text} arrives; all lines so far. */
-	private static String tailUntil(Path directory, String text, String... arguments) {
+	/** Runs the command, then {@code meanwhile}, until a line containing {@code text} arrives; all lines so far. */
+	private static String tailUntil(Path directory, String text, Runnable meanwhile, String... arguments) {
 		List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
 		command.addAll(List.of(arguments));
 		StringBuilder lines = new StringBuilder();
@@ -272,6 +277,7 @@ class CliIT {
 						throw new UncheckedIOException(ex);
 					}
 				});
+				meanwhile.run();
 				found.get(1, TimeUnit.MINUTES);
 				assertThat(process.isAlive()).as("a tail keeps following").isTrue();
 			}

@@ -49,7 +49,8 @@ final class LoginCommand extends ApiCommand {
 		if (login == null || login.isBlank()) {
 			login = console != null ? console.readLine("Email: ") : readLine(stdin, "an email");
 		}
-		String password = console != null ? new String(console.readPassword("Password: ")) : readLine(stdin, "a password");
+		char[] typed = console != null ? console.readPassword("Password: ") : null;
+		String password = console != null ? (typed == null ? "" : new String(typed)) : readLine(stdin, "a password");
 		if (login == null || login.isBlank() || password.isEmpty()) {
 			throw new CliException("Give an email and a password to log in.");
 		}

@@ -147,6 +147,8 @@ final class Netrc {
 	/** Writes through a private temporary file moved into place, so the file is never half written or readable by others. */
 	private void write(String text) {
 		try {
+			// A ~/.netrc linked from a dotfiles folder stays a link: the file it points at is rewritten.
+			Path file = Files.isSymbolicLink(this.file) ? this.file.toRealPath() : this.file;
 			Path directory = file.toAbsolutePath().getParent();
 			Files.createDirectories(directory);
 			Path temporary = Files.createTempFile(directory, ".netrc", ".tmp",

@@ -53,4 +53,16 @@ class NetrcTest {
 		assertThat(netrc.find("b.test").orElseThrow().password()).isEqualTo("2");
 	}
 
+	@Test
+	void aLinkedNetrcStaysALink() throws Exception {
+		Path target = Files.createDirectories(home.resolve("dotfiles")).resolve("netrc");
+		Files.writeString(target, "machine github.com login me password gh1\n");
+		Path link = Files.createSymbolicLink(home.resolve(".netrc"), target);
+
+		new Netrc(link).put("slipway.test", "dev@example.com", "t1");
+
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(Files.readString(target)).contains("machine github.com").contains("machine slipway.test");
+	}
+
 }
