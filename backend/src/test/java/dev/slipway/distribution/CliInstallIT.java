@@ -12,6 +12,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import dev.slipway.test.Command;
+import dev.slipway.test.DockerCli;
 import dev.slipway.test.Http;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliInstallIT {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	/** Debian with curl and no JDK; kept, like the tests' other images, as a build cache. */
+	private static final String NO_JAVA_IMAGE = "slipway-test/curl-no-java:trixie";
 
 	static SlipwayUnderTest slipway;
 
@@ -94,6 +98,27 @@ class CliInstallIT {
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.header("Slipway-Version")).isEqualTo(slipway.adminApi().get("/api/apps").header("Slipway-Version"));
 		assertThat(anonymous.get("/healthz").header("Slipway-Version")).isNull();
+	}
+
+	/**
+	 * On a machine with no Java 21 or newer (Debian with curl and no JDK, in a container on this host's
+	 * network), the script installs nothing and says what to install.
+	 */
+	@Test
+	void installsNothingWithoutJava21AndSaysWhatToInstall(@TempDir Path context) throws IOException {
+		Files.writeString(context.resolve("Dockerfile"), """
+				FROM debian:trixie-slim
+				RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+				""");
+		DockerCli.run("build", "-q", "-t", NO_JAVA_IMAGE, context.toString());
+		Command.Result installed = Command.run(List.of("docker", "run", "--rm", "--network", "host", NO_JAVA_IMAGE, "sh",
+				"-c", "curl -fsSL \"$0/cli/install.sh\" | sh; status=$?; ls -d ~/.local/bin/slipway ~/.local/share/slipway; "
+						+ "exit $status",
+				slipway.baseUrl()), TIMEOUT);
+		assertThat(installed.exitCode()).as(installed.output()).isEqualTo(1);
+		assertThat(installed.output()).contains("needs Java 21 or newer", "apt-get install -y openjdk-21-jre-headless",
+				"nothing was installed")
+			.contains("cannot access '/root/.local/bin/slipway'", "cannot access '/root/.local/share/slipway'");
 	}
 
 	/** A copy of {@code jar} that says it is {@code version}, as an older build of the command would. */
