@@ -1,6 +1,8 @@
 package dev.slipway.cli;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -8,15 +10,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.slipway.test.Command;
+import dev.slipway.test.DockerCli;
 import dev.slipway.test.GitProject;
 import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +97,69 @@ class CliRunIT {
 	}
 
 	@Test
+	void aClientThatGoesAwayStopsItsDyno() throws IOException {
+		Running running = Running.start(slipway.adminToken(), "sleep 300");
+		String dyno = running.awaitDyno();
+		assertThat(containers(dyno)).as("the dyno runs").isNotBlank();
+		running.process().destroyForcibly();
+		awaitTrue(() -> containers(dyno).isBlank(), "removal of " + dyno + " once its client was killed");
+	}
+
+	@Test
+	void aRevokedTokenEndsTheSessionAndItsDyno() throws IOException, InterruptedException {
+		JsonNode token = slipway.adminApi().post("/api/tokens", Map.of("name", "run-then-revoke")).json();
+		Running running = Running.start(token.get("token").asString(), "sleep 300");
+		String dyno = running.awaitDyno();
+		assertThat(slipway.adminApi().delete("/api/tokens/" + token.get("id").asLong()).status()).isEqualTo(204);
+		assertThat(running.process().waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("slipway run ended").isTrue();
+		assertThat(running.process().exitValue()).isEqualTo(1);
+		assertThat(running.errors()).contains("the API token was revoked");
+		awaitTrue(() -> containers(dyno).isBlank(), "removal of " + dyno + " once its session ended");
+	}
+
+	/** A {@code slipway run} going on in the background, its standard error read as it comes. */
+	private record Running(Process process, StringBuffer err) {
+
+		static Running start(String token, String command) throws IOException {
+			ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "run", "-a", app, command)
+				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+			builder.environment().putAll(Map.of("HOME", home.toString(), "SLIPWAY_URL", slipway.baseUrl(),
+					"SLIPWAY_API_KEY", token));
+			Process process = builder.start();
+			StringBuffer err = new StringBuffer();
+			Thread.ofVirtual().start(() -> {
+				try (var reader = process.errorReader(StandardCharsets.UTF_8)) {
+					reader.lines().forEach(line -> err.append(line).append('\n'));
+				}
+				catch (IOException ex) {
+					err.append(ex);
+				}
+			});
+			return new Running(process, err);
+		}
+
+		String errors() {
+			return err.toString();
+		}
+
+		String awaitDyno() {
+			Pattern up = Pattern.compile("up, (run\\.\\d+)");
+			awaitTrue(() -> up.matcher(errors()).find(), "dyno started: " + errors());
+			Matcher matcher = up.matcher(errors());
+			assertThat(matcher.find()).isTrue();
+			return matcher.group(1);
+		}
+
+	}
+
+	/** The ids of the app's containers of that dyno, running or not. */
+	private static String containers(String dyno) {
+		return DockerCli.run("ps", "-aq", "--filter", "label=dev.slipway.app=" + app, "--filter",
+				"label=dev.slipway.dyno=" + dyno).strip();
+	}
+
+	@Test
 	void aTtySessionInTmuxSeesThePromptItsOutputItsSizeAndCtrlC() throws IOException {
 		Path script = home.resolve("tty-session.sh");
 		Files.writeString(script, "#!/bin/sh\n" + environment() + "\n" + slipwayRun() + " bash\necho \"slipway exited $?\"\nsleep 600\n");
@@ -110,7 +181,9 @@ class CliRunIT {
 			// The new size travels apart from what is typed, so a command typed at once may still see the old one.
 			awaitAsking(socket, "clear; stty size", screen -> screen.contains("40 120"), "the TTY resized with the window");
 
-			type(socket, "sleep 300; echo not-interrupted", "Enter");
+			// Ctrl-C once the command runs: a shell that printed has reset SIGINT, so none is lost while bash forks.
+			type(socket, "sh -c 'echo sleeping-$((2+3)); exec sleep 300'; echo not-interrupted", "Enter");
+			await(socket, screen -> screen.lines().anyMatch(line -> line.strip().equals("sleeping-5")), "the command running");
 			type(socket, "C-c");
 			type(socket, "echo after-$((1+1))", "Enter");
 			String interrupted = await(socket, screen -> screen.contains("after-2"), "Ctrl-C interrupting the remote sleep");
