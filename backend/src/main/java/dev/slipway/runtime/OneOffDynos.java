@@ -110,7 +110,7 @@ class OneOffDynos {
 			throw new DeployFailed("Could not attach to " + dyno + ": " + ex.getMessage());
 		}
 		try {
-			logs.platform(app.id(), dyno, "Starting process with command `" + command + "` by the run API");
+			logs.platform(app.id(), dyno, "Starting process with command `" + command + "`, attached");
 			containers.start(id);
 			if (terminal != null) {
 				// Docker sizes a TTY only once it runs; the command gets a SIGWINCH, so it draws for the new size.

@@ -178,16 +178,27 @@ class RunSocketHandler extends AbstractWebSocketHandler {
 			console.started.completeExceptionally(ex);
 			console.fail(ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			console.started.completeExceptionally(ex);
+			console.fail("The dyno could not start: " + ex.getMessage());
+			throw ex;
+		}
 	}
 
 	@Override
 	protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
-		console(session).dyno.write(message.getPayload());
+		InteractiveDyno dyno = console(session).dyno;
+		if (dyno != null) {
+			dyno.write(message.getPayload());
+		}
 	}
 
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
-		Console console = console(session);
+		InteractiveDyno dyno = console(session).dyno;
+		if (dyno == null) {
+			return;
+		}
 		JsonNode control;
 		try {
 			control = JSON.readTree(message.getPayload());
@@ -197,10 +208,10 @@ class RunSocketHandler extends AbstractWebSocketHandler {
 			return;
 		}
 		switch (control.path("type").asString("")) {
-			case "eof" -> console.dyno.closeInput();
+			case "eof" -> dyno.closeInput();
 			case "resize" -> {
 				try {
-					console.dyno.resize(new TerminalSize(control.path("columns").asInt(0), control.path("rows").asInt(0)));
+					dyno.resize(new TerminalSize(control.path("columns").asInt(0), control.path("rows").asInt(0)));
 				}
 				catch (SlipwayException ex) {
 					session.close(CloseStatus.BAD_DATA.withReason(ex.getMessage()));
