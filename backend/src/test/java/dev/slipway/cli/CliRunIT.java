@@ -88,6 +88,22 @@ class CliRunIT {
 	}
 
 	@Test
+	void mistakesAreProblemDocumentsBeforeAnyDynoStarts() {
+		String path = "/api/apps/" + app + "/dynos/run";
+		assertThat(slipway.adminApi().get(path + "?command=bash&tty=true").json().get("code").asString())
+			.isEqualTo("invalid_terminal_size");
+		assertThat(slipway.adminApi().get(path + "?command=bash&tty=true&columns=0&rows=24").json().get("code").asString())
+			.isEqualTo("invalid_terminal_size");
+		assertThat(slipway.adminApi().get(path + "?command=+").json().get("code").asString()).isEqualTo("invalid_command");
+
+		String empty = slipway.createApp("run-empty");
+		Command.Result result = shell(LAUNCHER + " run -a " + empty + " bash </dev/null");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.output()).contains(empty + " has no release yet: push code before running commands.");
+		slipway.adminApi().delete("/api/apps/" + empty);
+	}
+
+	@Test
 	void detachedOutputGoesToTheLogs() {
 		Command.Result result = shell(slipwayRun() + " --detach 'echo detached-$((40+2))' </dev/null");
 		assertThat(result.exitCode()).as(result.output()).isZero();
