@@ -186,8 +186,12 @@ class CliIT {
 	}
 
 	@Test
-	void completionScriptsForBashAndZsh() {
-		assertThat(slipway(home, "completion", "bash").out()).contains("complete -F").contains("config:set");
+	void completionScriptsForBashAndZsh() throws IOException {
+		Path script = Files.writeString(home.resolve("completion.bash"), slipway(home, "completion", "bash").out());
+		Result completed = run(List.of("bash", "-c", "source " + script
+				+ "; COMP_WORDS=(slipway config:se); COMP_CWORD=1; _complete_slipway 2>/dev/null; echo \"${COMPREPLY[@]}\""),
+				home, home, "");
+		assertThat(completed.out().strip()).as("bash completes a verb with a colon").isEqualTo("config:set");
 		assertThat(slipway(home, "completion", "zsh").out()).contains("bashcompinit");
 	}
 

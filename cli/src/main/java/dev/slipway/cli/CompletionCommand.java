@@ -26,8 +26,10 @@ final class CompletionCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		// One script serves both: under zsh it loads zsh's bash completion support first.
-		spec.commandLine().getOut().print(AutoComplete.bash("slipway", spec.root().commandLine()));
+		// One script serves both: under zsh it loads zsh's bash completion support first. Verbs hold a
+		// colon, which bash splits words at unless told otherwise (as npm's completion does for its own).
+		spec.commandLine().getOut().print("COMP_WORDBREAKS=${COMP_WORDBREAKS//:}\n"
+				+ AutoComplete.bash("slipway", spec.root().commandLine()));
 		spec.commandLine().getOut().flush();
 		return 0;
 	}
