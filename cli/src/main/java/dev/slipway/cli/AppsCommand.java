@@ -1,9 +1,9 @@
 package dev.slipway.cli;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
+
+import tools.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +20,10 @@ final class AppsCommand extends ApiCommand {
 		JsonNode apps = settings.api().get(Api.path("apps"));
 		if (json.json) {
 			out().json(apps);
+			return;
+		}
+		if (apps.isEmpty()) {
+			out().line("You have no apps yet: create one with slipway apps:create NAME");
 			return;
 		}
 		List<List<String>> rows = new ArrayList<>();
