@@ -67,8 +67,8 @@ class SshGitServer implements SmartLifecycle {
 		}
 		SshServer ssh = SshServer.setUpDefaultServer();
 		ssh.setPort(settings.port());
-		// git runs one command per connection; more channels on one would each take a thread.
-		CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(ssh, 2);
+		// git runs one command per connection, ssh's connection sharing (ControlMaster) a few; each takes a thread.
+		CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(ssh, 10);
 		ssh.setKeyPairProvider(hostKey(instance.dataFile("ssh_host_key")));
 		ssh.setPublickeyAuthenticator((username, key, session) -> keys.authenticate(key).map(user -> {
 			session.setAttribute(USER, user);
