@@ -120,6 +120,26 @@ class SshPushIT {
 			.doesNotContain("root:");
 	}
 
+	@Test
+	void theAccountPageAddsAndRemovesKeys() throws IOException {
+		OtherUser user = OtherUser.create(slipway, "ssh-page");
+		Path key = keyPair(Files.createTempDirectory("slipway-ssh-").resolve("id"), "ed25519");
+		Http.Response added = user.browser()
+			.submitForm("/account", "/account/keys", Map.of("publicKey", read(key.resolveSibling("id.pub"))));
+		assertThat(added.status()).as(added.toString()).isEqualTo(302);
+		String page = user.browser().get("/account").body();
+		assertThat(page).contains("SSH key added").contains(fingerprint(key)).contains("pusher@slipway.test");
+
+		Http.Response refused = user.browser().submitForm("/account", "/account/keys", Map.of("publicKey", "not a key"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("Paste the whole line of your public key file");
+
+		long id = user.api().get("/api/keys").json().get(0).get("id").asLong();
+		Http.Response removed = user.browser().submitForm("/account", "/account/keys/" + id + "/remove", Map.of());
+		assertThat(removed.status()).as(removed.toString()).isEqualTo(302);
+		assertThat(user.api().get("/api/keys").json()).isEmpty();
+	}
+
 	private static String sshUrl(String app) {
 		return "ssh://git@127.0.0.1:" + SlipwayUnderTest.SSH_PORT + "/" + app + ".git";
 	}

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 
 import dev.slipway.errors.SlipwayException;
 import dev.slipway.identity.ApiTokenService;
+import dev.slipway.identity.SshKeyService;
 import dev.slipway.identity.UserAccounts;
 import dev.slipway.identity.UserPrincipal;
 
@@ -17,23 +18,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The account page: API tokens (created, shown once, revoked) and the password. */
+/** The account page: API tokens (created, shown once, revoked), SSH keys and the password. */
 @Controller
 @RequestMapping("/account")
 class AccountController {
 
 	private final ApiTokenService tokens;
 
+	private final SshKeyService keys;
+
 	private final UserAccounts accounts;
 
-	AccountController(ApiTokenService tokens, UserAccounts accounts) {
+	AccountController(ApiTokenService tokens, SshKeyService keys, UserAccounts accounts) {
 		this.tokens = tokens;
+		this.keys = keys;
 		this.accounts = accounts;
 	}
 
 	@GetMapping
 	String show(@AuthenticationPrincipal UserPrincipal user, Model model) {
 		model.addAttribute("tokens", tokens.list(user));
+		model.addAttribute("sshKeys", keys.list(user));
 		return "account";
 	}
 
@@ -53,6 +58,28 @@ class AccountController {
 	String revokeToken(@AuthenticationPrincipal UserPrincipal user, @PathVariable long id, RedirectAttributes flash) {
 		tokens.revoke(user, id);
 		flash.addFlashAttribute("notice", "Token revoked: it no longer works.");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/keys")
+	String addKey(@AuthenticationPrincipal UserPrincipal user, @RequestParam String publicKey, Model model,
+			RedirectAttributes flash) {
+		try {
+			keys.add(user, publicKey, null);
+		}
+		catch (SlipwayException ex) {
+			model.addAttribute("keyError", ex.getMessage());
+			model.addAttribute("keyText", publicKey);
+			return show(user, model);
+		}
+		flash.addFlashAttribute("notice", "SSH key added: git push over SSH signs in with it.");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/keys/{id}/remove")
+	String removeKey(@AuthenticationPrincipal UserPrincipal user, @PathVariable long id, RedirectAttributes flash) {
+		keys.remove(user, id);
+		flash.addFlashAttribute("notice", "SSH key removed: it no longer signs in.");
 		return "redirect:/account";
 	}
 
