@@ -150,9 +150,11 @@ public class Router implements DisposableBean {
 		}));
 	}
 
-	/** The address an app answers at. */
+	/** The address an app answers at: on HTTPS once the router serves a certificate for it. */
 	public String url(String app) {
-		return settings.url(app);
+		String hostname = app + "." + settings.baseDomain();
+		return settings.httpsEnabled() && servedCertificates.containsKey(hostname) ? settings.httpsUrl(hostname)
+				: settings.url(app);
 	}
 
 	/** Sets an app's custom domains, read in the transaction that changed them. */

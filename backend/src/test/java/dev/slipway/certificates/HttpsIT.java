@@ -88,6 +88,8 @@ class HttpsIT {
 		assertThat(plain.status()).as(plain.toString()).isEqualTo(301);
 		assertThat(plain.header("Location")).isEqualTo("https://" + host + ":" + HTTPS_PORT + "/path?q=1");
 		awaitLog(app, "[acme]: HTTPS for " + host + " with a certificate from the CA");
+		assertThat(slipway.adminApi().get("/api/apps/" + app).json().get("web_url").asString())
+			.isEqualTo("https://" + host + ":" + HTTPS_PORT + "/");
 	}
 
 	@Test
