@@ -24,6 +24,7 @@ import dev.slipway.test.SlipwayUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,15 +44,15 @@ class CliRunIT {
 
 	static String app;
 
+	@TempDir
 	static Path home;
 
 	@BeforeAll
-	static void deploy() throws IOException {
+	static void deploy() {
 		assertThat(Path.of("../cli/target/slipway.jar")).as("build the cli module first").exists();
 		slipway = SlipwayUnderTest.shared();
 		app = slipway.createApp("run");
 		assertThat(GitProject.sample("dockerfile").push(slipway, app, slipway.adminToken()).succeeded()).isTrue();
-		home = Files.createTempDirectory("slipway-run-home-");
 	}
 
 	@AfterAll
@@ -180,7 +181,8 @@ class CliRunIT {
 		Path script = home.resolve("tty-session.sh");
 		Files.writeString(script, "#!/bin/sh\n" + environment() + "\n" + slipwayRun() + " bash\necho \"slipway exited $?\"\nsleep 600\n");
 		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-		String socket = "slipway-run-" + ProcessHandle.current().pid();
+		// tmux's own server, its socket in the test's directory, so no other tmux sees it and nothing is left behind.
+		String socket = home.resolve("tmux.socket").toString();
 		try {
 			tmux(socket, "new-session", "-d", "-s", "run", "-x", "100", "-y", "30", script.toString());
 			tmux(socket, "set-option", "-t", "run", "status", "off");
@@ -209,7 +211,7 @@ class CliRunIT {
 			await(socket, screen -> screen.contains("slipway exited 5"), "slipway exiting with the shell's status");
 		}
 		finally {
-			Command.run(List.of("tmux", "-L", socket, "kill-server"), Duration.ofSeconds(10));
+			Command.run(List.of("tmux", "-S", socket, "kill-server"), Duration.ofSeconds(10));
 		}
 	}
 
@@ -228,7 +230,7 @@ class CliRunIT {
 	}
 
 	private static void tmux(String socket, String... arguments) {
-		List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+		List<String> command = new ArrayList<>(List.of("tmux", "-S", socket));
 		command.addAll(List.of(arguments));
 		Command.Result result = Command.run(command, Duration.ofSeconds(30));
 		assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.output()).isZero();
@@ -245,7 +247,7 @@ class CliRunIT {
 		Instant deadline = Instant.now().plus(TIMEOUT);
 		String screen = "";
 		while (Instant.now().isBefore(deadline)) {
-			screen = Command.run(List.of("tmux", "-L", socket, "capture-pane", "-p", "-t", "run"), Duration.ofSeconds(30))
+			screen = Command.run(List.of("tmux", "-S", socket, "capture-pane", "-p", "-t", "run"), Duration.ofSeconds(30))
 				.output();
 			if (ready.test(screen)) {
 				return screen;
@@ -262,7 +264,7 @@ class CliRunIT {
 		while (Instant.now().isBefore(deadline)) {
 			type(socket, command, "Enter");
 			sleep();
-			screen = Command.run(List.of("tmux", "-L", socket, "capture-pane", "-p", "-t", "run"), Duration.ofSeconds(30))
+			screen = Command.run(List.of("tmux", "-S", socket, "capture-pane", "-p", "-t", "run"), Duration.ofSeconds(30))
 				.output();
 			if (ready.test(screen)) {
 				return;
