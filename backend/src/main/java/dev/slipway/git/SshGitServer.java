@@ -69,7 +69,8 @@ class SshGitServer implements SmartLifecycle {
 		ssh.setPort(settings.port());
 		// git runs one command per connection, ssh's connection sharing (ControlMaster) a few; each takes a thread.
 		CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(ssh, 10);
-		ssh.setKeyPairProvider(hostKey(instance.dataFile("ssh_host_key")));
+		SimpleGeneratorHostKeyProvider hostKey = hostKey(instance.dataFile("ssh_host_key"));
+		ssh.setKeyPairProvider(hostKey);
 		ssh.setPublickeyAuthenticator((username, key, session) -> keys.authenticate(key).map(user -> {
 			session.setAttribute(USER, user);
 			return true;
@@ -86,7 +87,9 @@ class SshGitServer implements SmartLifecycle {
 					+ ". Free the port or choose another, or set 0 for no SSH server.", ex);
 		}
 		server = ssh;
-		log.info("Git over SSH on port {}", settings.port());
+		// What users compare with what ssh shows them on their first push.
+		log.info("Git over SSH on port {}, host key {}", settings.port(),
+				KeyUtils.getFingerPrint(hostKey.loadKeys(null).iterator().next().getPublic()));
 	}
 
 	/** The host key, made on first start and kept, so clients that trusted it once keep trusting it. */
