@@ -122,15 +122,8 @@ public class Certificate {
 
 	/** The CA issued it: served from now on, renewed at two thirds of its life. */
 	void issued(String chain, String key, Instant from, Instant until, Instant now) {
-		this.chainPem = chain;
-		this.privateKey = key;
-		this.notBefore = from;
-		this.notAfter = until;
-		this.status = CertificateStatus.ISSUED;
-		this.problem = null;
-		this.attempts = 0;
-		this.nextAttemptAt = from.plus(Duration.between(from, until).multipliedBy(2).dividedBy(3));
-		this.updatedAt = now;
+		replace(CertificateSource.ACME, chain, key, from, until,
+				from.plus(Duration.between(from, until).multipliedBy(2).dividedBy(3)), now);
 	}
 
 	/** Not asked for yet: the hostname does not reach the router, so the CA could not check it either. */
@@ -170,29 +163,26 @@ public class Certificate {
 
 	/** The owner's own certificate replaces the CA's: served as is, never renewed by Slipway. */
 	void uploaded(String chain, String key, Instant from, Instant until, Instant now) {
-		this.source = CertificateSource.UPLOADED;
-		this.chainPem = chain;
-		this.privateKey = key;
-		this.notBefore = from;
-		this.notAfter = until;
-		this.status = CertificateStatus.ISSUED;
-		this.problem = null;
-		this.attempts = 0;
-		this.nextAttemptAt = NEVER;
-		this.updatedAt = now;
+		replace(CertificateSource.UPLOADED, chain, key, from, until, NEVER, now);
 	}
 
 	/** The owner removed the uploaded certificate: the CA is asked for one at once. */
 	void backToAcme(Instant now) {
-		this.source = CertificateSource.ACME;
-		this.chainPem = null;
-		this.privateKey = null;
-		this.notBefore = null;
-		this.notAfter = null;
-		this.status = CertificateStatus.PENDING;
+		replace(CertificateSource.ACME, null, null, null, null, now, now);
+	}
+
+	/** A new certificate (none: null chain) from a source, with no problem and no failed attempt yet. */
+	private void replace(CertificateSource from, String chain, String key, Instant validFrom, Instant validUntil,
+			Instant next, Instant now) {
+		this.source = from;
+		this.chainPem = chain;
+		this.privateKey = key;
+		this.notBefore = validFrom;
+		this.notAfter = validUntil;
+		this.status = chain == null ? CertificateStatus.PENDING : CertificateStatus.ISSUED;
 		this.problem = null;
 		this.attempts = 0;
-		this.nextAttemptAt = now;
+		this.nextAttemptAt = next;
 		this.updatedAt = now;
 	}
 

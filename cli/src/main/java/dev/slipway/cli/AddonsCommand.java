@@ -1,6 +1,5 @@
 package dev.slipway.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -26,10 +25,9 @@ final class AddonsCommand extends ApiCommand {
 			out().json(addons);
 			return;
 		}
-		List<List<String>> rows = new ArrayList<>();
-		addons.forEach(addon -> rows.add(List.of(addon.path("name").asString(), addon.path("plan").asString(),
-				addon.path("config_var").asString(), addon.path("created_at").asString())));
-		out().table(List.of("Add-on", "Plan", "Config var", "Created"), rows);
+		out().table(List.of("Add-on", "Plan", "Config var", "Created"), addons,
+				addon -> List.of(addon.path("name").asString(), addon.path("plan").asString(),
+				addon.path("config_var").asString(), addon.path("created_at").asString()));
 	}
 
 }

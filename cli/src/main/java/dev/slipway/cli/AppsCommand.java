@@ -1,6 +1,5 @@
 package dev.slipway.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -26,10 +25,9 @@ final class AppsCommand extends ApiCommand {
 			out().line("You have no apps yet: create one with slipway apps:create NAME");
 			return;
 		}
-		List<List<String>> rows = new ArrayList<>();
-		apps.forEach(app -> rows.add(List.of(app.path("name").asString(), app.path("git_url").asString(),
-				app.path("created_at").asString())));
-		out().table(List.of("Name", "Git URL", "Created"), rows);
+		out().table(List.of("Name", "Git URL", "Created"), apps,
+				app -> List.of(app.path("name").asString(), app.path("git_url").asString(),
+				app.path("created_at").asString()));
 	}
 
 }

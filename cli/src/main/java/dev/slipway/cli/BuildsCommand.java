@@ -1,6 +1,5 @@
 package dev.slipway.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +31,11 @@ final class BuildsCommand extends ApiCommand {
 			out().json(builds);
 			return;
 		}
-		List<List<String>> rows = new ArrayList<>();
-		builds.forEach(build -> rows.add(List.of(build.path("id").asString(), build.path("status").asString(),
+		out().table(List.of("ID", "Status", "Buildpack", "Commit", "By", "Created", "Took"), builds,
+				build -> List.of(build.path("id").asString(), build.path("status").asString(),
 				build.path("buildpack").asString(""), abbreviated(build.path("commit").asString("")),
 				build.path("created_by").asString(""), build.path("created_at").asString(""),
-				build.path("duration_seconds").asLong() + "s")));
-		out().table(List.of("ID", "Status", "Buildpack", "Commit", "By", "Created", "Took"), rows);
+				build.path("duration_seconds").asLong() + "s"));
 	}
 
 	private static String abbreviated(String commit) {

@@ -1,6 +1,5 @@
 package dev.slipway.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -26,9 +25,8 @@ final class DomainsCommand extends ApiCommand {
 			out().json(domains);
 			return;
 		}
-		List<List<String>> rows = new ArrayList<>();
-		domains.forEach(domain -> rows.add(List.of(domain.path("hostname").asString(), domain.path("created_at").asString())));
-		out().table(List.of("Domain", "Added"), rows);
+		out().table(List.of("Domain", "Added"), domains,
+				domain -> List.of(domain.path("hostname").asString(), domain.path("created_at").asString()));
 	}
 
 }

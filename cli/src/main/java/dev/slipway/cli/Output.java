@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +55,13 @@ final class Output {
 		print(rule, widths);
 		cells.subList(1, cells.size()).forEach(row -> print(row, widths));
 		out.flush();
+	}
+
+	/** A table of the API's items, a row each as {@code row} makes it. */
+	void table(List<String> headers, JsonNode items, Function<JsonNode, List<String>> row) {
+		List<List<String>> rows = new ArrayList<>();
+		items.forEach(item -> rows.add(row.apply(item)));
+		table(headers, rows);
 	}
 
 	/** {@code key: value} lines with the values aligned. */

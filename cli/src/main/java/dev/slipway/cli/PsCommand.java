@@ -1,6 +1,5 @@
 package dev.slipway.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -30,11 +29,10 @@ final class PsCommand extends ApiCommand {
 			out().line(name + " has no dynos: deploy with git push, or scale with slipway ps:scale web=1");
 			return;
 		}
-		List<List<String>> rows = new ArrayList<>();
-		dynos.forEach(dyno -> rows.add(List.of(dyno.path("name").asString(), dyno.path("size").asString(),
+		out().table(List.of("Dyno", "Size", "State", "Release", "Since", "Restarts"), dynos,
+				dyno -> List.of(dyno.path("name").asString(), dyno.path("size").asString(),
 				dyno.path("state").asString(), "v" + dyno.path("release").asInt(), dyno.path("since").asString(),
-				String.valueOf(dyno.path("restarts").asInt()))));
-		out().table(List.of("Dyno", "Size", "State", "Release", "Since", "Restarts"), rows);
+				String.valueOf(dyno.path("restarts").asInt())));
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.slipway.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -31,12 +30,11 @@ final class ReleasesCommand extends ApiCommand {
 			return;
 		}
 		out().heading(name + " Releases");
-		List<List<String>> rows = new ArrayList<>();
-		releases.forEach(release -> rows.add(List.of("v" + release.path("version").asInt(),
+		out().table(List.of("Version", "Description", "By", "Created", "Status"), releases,
+				release -> List.of("v" + release.path("version").asInt(),
 				release.path("description").asString(""), release.path("author").asString(""),
 				release.path("created_at").asString(""),
-				release.path("current").asBoolean() ? "current" : release.path("status").asString(""))));
-		out().table(List.of("Version", "Description", "By", "Created", "Status"), rows);
+				release.path("current").asBoolean() ? "current" : release.path("status").asString("")));
 	}
 
 }
