@@ -115,7 +115,7 @@ record UploadedCertificate(String chainPem, String keyPem, List<String> names, I
 	private static boolean matches(X509Certificate certificate, PrivateKey key) {
 		String algorithm = switch (key.getAlgorithm()) {
 			case "RSA" -> "SHA256withRSA";
-			case "EC" -> "SHA256withECDSA";
+			case "EC", "ECDSA" -> "SHA256withECDSA";
 			case "Ed25519", "EdDSA" -> "Ed25519";
 			default -> null;
 		};
