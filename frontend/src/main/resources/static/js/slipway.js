@@ -111,7 +111,9 @@ document.querySelectorAll('pre[data-stream]').forEach(followBuildOutput);
     // Of two changes in quick succession, the later answer wins even if it arrives first.
     const request = (fetched[name] || 0) + 1;
     fetched[name] = request;
-    fetchHtml(main.dataset.parts + '/' + name)
+    // A fetch the network cut off (a changed connection, say) is tried again: the change it carries
+    // is not announced twice.
+    const load = (attempt) => fetchHtml(main.dataset.parts + '/' + name)
       .then((html) => {
         if (html === null || fetched[name] !== request) {
           return;
@@ -121,7 +123,12 @@ document.querySelectorAll('pre[data-stream]').forEach(followBuildOutput);
         element.querySelectorAll('pre[data-stream]').forEach(followBuildOutput);
         document.dispatchEvent(new Event('slipway:refreshed'));
       })
-      .catch(() => {});
+      .catch(() => {
+        if (attempt < 5 && fetched[name] === request) {
+          setTimeout(() => load(attempt + 1), 1000 * attempt);
+        }
+      });
+    load(1);
   });
 })();
 

@@ -35,6 +35,9 @@ public final class Browser implements AutoCloseable {
 
 	public static final Dimension DESKTOP = new Dimension(1280, 900);
 
+	/** Chromium's error for a request cut off by a change of the machine's network, not the page's doing. */
+	private static final String NETWORK_CHANGED = "ERR_NETWORK_CHANGED";
+
 	public static final Dimension PHONE = new Dimension(390, 844);
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -77,6 +80,11 @@ public final class Browser implements AutoCloseable {
 
 	public Browser visit(String path) {
 		driver.get(baseUrl + path);
+		// Chromium drops what is in flight when the machine's addresses change, as Docker networks that
+		// other tests make and remove do: its error page is loaded again, as a person would.
+		for (int attempt = 1; attempt < 5 && text().contains(NETWORK_CHANGED); attempt++) {
+			driver.navigate().refresh();
+		}
 		return this;
 	}
 
@@ -244,6 +252,7 @@ public final class Browser implements AutoCloseable {
 			.stream()
 			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
+			.filter(message -> !message.contains(NETWORK_CHANGED))
 			.toList();
 	}
 
