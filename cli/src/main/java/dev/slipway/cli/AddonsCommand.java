@@ -21,8 +21,7 @@ final class AddonsCommand extends ApiCommand {
 	void run(Settings settings) {
 		String name = app.resolve(settings);
 		JsonNode addons = settings.api().get(Api.path("apps", name, "addons"));
-		if (json.json) {
-			out().json(addons);
+		if (json.printed(out(), addons)) {
 			return;
 		}
 		out().table(List.of("Add-on", "Plan", "Config var", "Created"), addons,

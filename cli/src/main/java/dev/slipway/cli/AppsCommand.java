@@ -17,8 +17,7 @@ final class AppsCommand extends ApiCommand {
 	@Override
 	void run(Settings settings) {
 		JsonNode apps = settings.api().get(Api.path("apps"));
-		if (json.json) {
-			out().json(apps);
+		if (json.printed(out(), apps)) {
 			return;
 		}
 		if (apps.isEmpty()) {

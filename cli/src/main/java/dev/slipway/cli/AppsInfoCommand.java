@@ -21,8 +21,7 @@ final class AppsInfoCommand extends ApiCommand {
 	@Override
 	void run(Settings settings) {
 		JsonNode info = settings.api().get(Api.path("apps", app.resolve(settings)));
-		if (json.json) {
-			out().json(info);
+		if (json.printed(out(), info)) {
 			return;
 		}
 		out().heading(info.path("name").asString());

@@ -23,8 +23,7 @@ final class BuildpacksCommand extends ApiCommand {
 	void run(Settings settings) {
 		String name = app.resolve(settings);
 		JsonNode setting = settings.api().get(Api.path("apps", name, "buildpack"));
-		if (json.json) {
-			out().json(setting);
+		if (json.printed(out(), setting)) {
 			return;
 		}
 		String forced = setting.path("buildpack").asString("");

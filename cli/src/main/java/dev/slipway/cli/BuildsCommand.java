@@ -27,8 +27,7 @@ final class BuildsCommand extends ApiCommand {
 		String name = app.resolve(settings);
 		JsonNode builds = settings.api()
 			.get(Api.query(Api.path("apps", name, "builds"), Map.of("limit", Math.clamp(count, 1, 500))));
-		if (json.json) {
-			out().json(builds);
+		if (json.printed(out(), builds)) {
 			return;
 		}
 		out().table(List.of("ID", "Status", "Buildpack", "Commit", "By", "Created", "Took"), builds,

@@ -26,8 +26,7 @@ final class ConfigCommand extends ApiCommand {
 	void run(Settings settings) {
 		String name = app.resolve(settings);
 		JsonNode config = settings.api().get(Api.path("apps", name, "config-vars"));
-		if (json.json) {
-			out().json(config);
+		if (json.printed(out(), config)) {
 			return;
 		}
 		if (shell) {

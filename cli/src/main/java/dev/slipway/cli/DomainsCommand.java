@@ -21,8 +21,7 @@ final class DomainsCommand extends ApiCommand {
 	void run(Settings settings) {
 		String name = app.resolve(settings);
 		JsonNode domains = settings.api().get(Api.path("apps", name, "domains"));
-		if (json.json) {
-			out().json(domains);
+		if (json.printed(out(), domains)) {
 			return;
 		}
 		out().table(List.of("Domain", "Added"), domains,

@@ -23,8 +23,7 @@ final class KeysCommand extends ApiCommand {
 	@Override
 	void run(Settings settings) {
 		JsonNode keys = settings.api().get(Api.path("keys"));
-		if (json.json) {
-			out().json(keys);
+		if (json.printed(out(), keys)) {
 			return;
 		}
 		if (keys.isEmpty()) {

@@ -21,8 +21,7 @@ final class PsCommand extends ApiCommand {
 	void run(Settings settings) {
 		String name = app.resolve(settings);
 		JsonNode dynos = settings.api().get(Api.path("apps", name, "dynos"));
-		if (json.json) {
-			out().json(dynos);
+		if (json.printed(out(), dynos)) {
 			return;
 		}
 		if (dynos.isEmpty()) {

@@ -47,8 +47,7 @@ final class PsScaleCommand extends ApiCommand {
 		String path = Api.path("apps", name, "formation");
 		JsonNode formation = updates.isEmpty() ? settings.api().get(path)
 				: settings.api().patch(path, Map.of("updates", updates));
-		if (json.json) {
-			out().json(formation);
+		if (json.printed(out(), formation)) {
 			return;
 		}
 		Formation.print(out(), formation);

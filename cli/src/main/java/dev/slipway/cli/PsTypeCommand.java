@@ -46,8 +46,7 @@ final class PsTypeCommand extends ApiCommand {
 			}
 			formation = settings.api().patch(path, Map.of("updates", updates));
 		}
-		if (json.json) {
-			out().json(formation);
+		if (json.printed(out(), formation)) {
 			return;
 		}
 		Formation.print(out(), formation);

@@ -25,8 +25,7 @@ final class ReleasesCommand extends ApiCommand {
 	void run(Settings settings) {
 		String name = app.resolve(settings);
 		JsonNode releases = Releases.recent(settings.api(), name, Math.clamp(count, 1, 500));
-		if (json.json) {
-			out().json(releases);
+		if (json.printed(out(), releases)) {
 			return;
 		}
 		out().heading(name + " Releases");

@@ -28,8 +28,7 @@ final class ReleasesInfoCommand extends ApiCommand {
 		Api api = settings.api();
 		String version = release != null ? release : "v" + Releases.current(api, name);
 		JsonNode info = api.get(Api.path("apps", name, "releases", version));
-		if (json.json) {
-			out().json(info);
+		if (json.printed(out(), info)) {
 			return;
 		}
 		out().heading("Release v" + info.path("version").asInt());
